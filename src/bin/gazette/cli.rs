@@ -1,0 +1,100 @@
+//! The command line, as typed by the user (clap's derive API).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// gazette: people, states, organisations, dates and events from news articles, as JSON.
+#[derive(Debug, Parser)]
+#[command(name = "gazette", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract entities from articles and print JSON (one object per line).
+    ///
+    /// With no PATH, or `-`, reads one article from standard input. Directories are walked
+    /// recursively in sorted path order.
+    Extract(ExtractArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Files or directories to read; `-` is standard input (the default).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// File extensions to read when walking directories (repeatable).
+    #[arg(long = "ext", value_name = "EXT", default_values_t = vec!["txt".to_string()])]
+    pub extensions: Vec<String>,
+
+    /// Pretty-print the JSON (one document spans many lines).
+    #[arg(long)]
+    pub pretty: bool,
+
+    /// The unit of `start`/`end` offsets in the output.
+    #[arg(long, value_enum, default_value_t = OffsetArg::Chars)]
+    pub offsets: OffsetArg,
+
+    /// The publication date (YYYY-MM-DD), used to pick each person's role on that day.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub published: Option<gazette::PartialDate>,
+
+    /// Replace invalid UTF-8 with U+FFFD instead of rejecting the file.
+    #[arg(long)]
+    pub lossy: bool,
+
+    /// The `source` name to give a document read from standard input.
+    #[arg(long, value_name = "NAME", default_value = "-")]
+    pub stdin_name: String,
+
+    #[command(flatten)]
+    pub gazetteers: GazetteerArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GazetteerArgs {
+    /// Add a gazetteer file, or a directory of .tsv files (repeatable). Its entries replace
+    /// default entries with the same type and name.
+    #[arg(long = "gazetteer", value_name = "PATH")]
+    pub gazetteer: Vec<PathBuf>,
+
+    /// Do not load the embedded default gazetteers.
+    #[arg(long)]
+    pub no_default_gazetteers: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum OffsetArg {
+    /// Unicode code points, as Python's str indexing counts.
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+fn parse_date(value: &str) -> Result<gazette::PartialDate, String> {
+    gazette::PartialDate::parse(value)
+        .filter(|d| d.day > 0)
+        .ok_or_else(|| format!("{value:?} is not a date of the form YYYY-MM-DD"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn published_must_be_a_full_date() {
+        assert!(parse_date("2022-09-13").is_ok());
+        assert!(parse_date("2022-09").is_err());
+        assert!(parse_date("13/09/2022").is_err());
+    }
+}

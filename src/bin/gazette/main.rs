@@ -1,0 +1,46 @@
+//! The `gazette` binary: parse arguments, run, turn the outcome into an exit code.
+//!
+//! Exit codes: 0 all good; 1 some inputs failed (the others were still processed);
+//! 2 a usage or fatal error.
+
+mod cli;
+mod extract;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+/// What a run ended with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Everything worked.
+    Success,
+    /// Some inputs could not be processed; the rest were.
+    SomeFailed,
+}
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let result = match cli.command {
+        cli::Command::Extract(args) => extract::run(args),
+    };
+    match result {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::SomeFailed) => ExitCode::from(1),
+        Err(err) => {
+            // A reader that stops early (`gazette extract dir | head -1`) is not an error:
+            // the user got what they asked for, so end quietly and successfully.
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("gazette: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

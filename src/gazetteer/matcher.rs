@@ -1,0 +1,389 @@
+//! Finding gazetteer names in the normalised text with Aho-Corasick.
+//!
+//! Two automata share the work. Most names start with a capital letter, and a name can only
+//! start where a word does, so the large automaton of capitalised names is run *anchored*, only
+//! at word starts whose first letter is a capital: in news text about one word in eight or ten.
+//! The few names that start otherwise ("al-Shabaab") go into a small automaton that scans the
+//! whole text. Both use leftmost-longest semantics, so "People's Mujahideen Organisation of
+//! Iran" beats "Iran"; a longest match that fails the word-boundary or case rules gives way to
+//! the longest shorter one at the same place.
+//!
+//! Case: the automata ignore ASCII case, and a match is then kept only for the candidates
+//! whose every capital letter is a capital in the text: "US" never matches "us", while "IRAN"
+//! in an all-caps headline still matches "Iran".
+
+use std::collections::BTreeMap;
+
+use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
+
+use super::{EntryId, Gazetteer};
+use crate::normalize::normalize_pattern;
+
+/// How a name relates to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Form {
+    /// The canonical name.
+    Name,
+    /// An alias.
+    Alias,
+    /// A demonym or nationality adjective standing for a state.
+    Demonym,
+    /// A capital city standing for a state's government.
+    Capital,
+    /// A person's surname alone; only trusted after the full name.
+    Surname,
+}
+
+impl Form {
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Name => "name",
+            Form::Alias => "alias",
+            Form::Demonym => "demonym",
+            Form::Capital => "capital",
+            Form::Surname => "surname",
+        }
+    }
+}
+
+/// One entry that a pattern may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// The entry.
+    pub entry: EntryId,
+    /// How the pattern names it.
+    pub form: Form,
+    /// Whether the gazetteer marks this name as needing context.
+    pub ambiguous: bool,
+    /// The normalised pattern with its original case, for the case rule.
+    surface: Box<str>,
+}
+
+/// A name found in the normalised text, before resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawMatch {
+    /// Byte offset in the normalised text.
+    pub start: usize,
+    /// Byte offset just past the match in the normalised text.
+    pub end: usize,
+    /// Indices into [`Matcher::candidates`] of the candidates that pass the case rule.
+    pub candidates: Vec<u32>,
+}
+
+/// A compiled matcher for a gazetteer's names.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    /// Anchored automaton over patterns starting with an upper-case letter.
+    capitalised: Option<AhoCorasick>,
+    /// Automaton over all other patterns: scanned unanchored, re-run anchored for shorter matches.
+    other: Option<AhoCorasick>,
+    /// Pattern index of each automaton -> its candidates (indices into `candidates`).
+    capitalised_candidates: Vec<Vec<u32>>,
+    other_candidates: Vec<Vec<u32>>,
+    candidates: Vec<Candidate>,
+}
+
+impl Matcher {
+    /// Compiles the names of every entry.
+    pub fn new(gazetteer: &Gazetteer) -> Self {
+        let mut candidates = Vec::new();
+        // Patterns are keyed case-insensitively, because the automata are; each key keeps the
+        // candidates (with their own case) that share it.
+        let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut add = |name: &str, entry: EntryId, form: Form, ambiguous: bool| {
+            let surface = normalize_pattern(name.trim());
+            if surface.is_empty() {
+                return;
+            }
+            let key = surface.to_ascii_lowercase();
+            let ids = by_key.entry(key).or_default();
+            let duplicate = ids.iter().any(|&i| {
+                let c: &Candidate = &candidates[i as usize];
+                c.entry == entry && *c.surface == *surface
+            });
+            if !duplicate {
+                ids.push(candidates.len() as u32);
+                candidates.push(Candidate { entry, form, ambiguous, surface: surface.into_boxed_str() });
+            }
+        };
+        for (index, entry) in gazetteer.entries().iter().enumerate() {
+            let id = EntryId(index as u32);
+            let amb = |name: &str| entry.is_ambiguous(name);
+            add(&entry.name, id, Form::Name, amb(&entry.name));
+            for alias in &entry.aliases {
+                add(alias, id, Form::Alias, amb(alias));
+            }
+            for demonym in &entry.demonyms {
+                add(demonym, id, Form::Demonym, amb(demonym));
+            }
+            for capital in &entry.capitals {
+                add(capital, id, Form::Capital, amb(capital));
+            }
+            if entry.kind == super::EntryKind::Person {
+                for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+                    if let Some(surname) = surname_of(name) {
+                        add(surname, id, Form::Surname, false);
+                    }
+                }
+            }
+        }
+
+        let mut capitalised_patterns = Vec::new();
+        let mut capitalised_candidates = Vec::new();
+        let mut other_patterns = Vec::new();
+        let mut other_candidates = Vec::new();
+        for (key, ids) in by_key {
+            let starts_capitalised =
+                ids.iter().all(|&i| candidates[i as usize].surface.chars().next().is_some_and(char::is_uppercase));
+            if starts_capitalised {
+                capitalised_patterns.push(key);
+                capitalised_candidates.push(ids);
+            } else {
+                other_patterns.push(key);
+                other_candidates.push(ids);
+            }
+        }
+        Matcher {
+            capitalised: build_automaton(&capitalised_patterns, StartKind::Anchored),
+            other: build_automaton(&other_patterns, StartKind::Both),
+            capitalised_candidates,
+            other_candidates,
+            candidates,
+        }
+    }
+
+    /// All candidates; [`RawMatch::candidates`] indexes into this.
+    pub fn candidates(&self) -> &[Candidate] {
+        &self.candidates
+    }
+
+    /// Finds names in a normalised text: non-overlapping, leftmost-longest, in text order.
+    pub fn find(&self, text: &str) -> Vec<RawMatch> {
+        let mut capitalised = Vec::new();
+        if let Some(automaton) = &self.capitalised {
+            let mut last_end = 0;
+            for start in capitalised_word_starts(text) {
+                if start < last_end {
+                    continue;
+                }
+                if let Some(found) = self.longest_valid_at(automaton, &self.capitalised_candidates, text, start) {
+                    last_end = found.end;
+                    capitalised.push(found);
+                }
+            }
+        }
+        let Some(automaton) = &self.other else { return capitalised };
+        let mut other = Vec::new();
+        for found in automaton.find_iter(text) {
+            let start = found.start();
+            if !is_word_start(text, start) {
+                continue;
+            }
+            if let Some(valid) = self.longest_valid_at(automaton, &self.other_candidates, text, start) {
+                other.push(valid);
+            }
+        }
+        merge_leftmost_longest(capitalised, other)
+    }
+
+    /// The longest match starting exactly at `start` that ends on a word boundary and passes
+    /// the case rule for at least one candidate.
+    fn longest_valid_at(&self, automaton: &AhoCorasick, ids: &[Vec<u32>], text: &str, start: usize) -> Option<RawMatch> {
+        let mut limit = text.len();
+        loop {
+            let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
+            let found = automaton.find(input)?;
+            let end = found.end();
+            if is_word_end(text, start, end) {
+                let matched = &text.as_bytes()[start..end];
+                let passing: Vec<u32> = ids[found.pattern().as_usize()]
+                    .iter()
+                    .copied()
+                    .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
+                    .collect();
+                if !passing.is_empty() {
+                    return Some(RawMatch { start, end, candidates: passing });
+                }
+            }
+            // Retry for a shorter match at the same start.
+            if end <= start + 1 {
+                return None;
+            }
+            limit = end - 1;
+        }
+    }
+}
+
+fn build_automaton(patterns: &[String], start_kind: StartKind) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .start_kind(start_kind)
+        .build(patterns)
+        .expect("gazetteer patterns are short strings, well within aho-corasick's limits");
+    Some(automaton)
+}
+
+/// The surname of a person's name: its last word, if the name has at least two words (skipping
+/// generational suffixes such as "Jr.").
+fn surname_of(name: &str) -> Option<&str> {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let bare = last.trim_end_matches([',', '.']);
+        if matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV") {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    if words.len() < 2 {
+        return None;
+    }
+    let last = words.last()?.trim_end_matches(',');
+    let usable = last.chars().count() >= 3
+        && last.chars().next().is_some_and(char::is_uppercase)
+        && !last.ends_with('.');
+    usable.then_some(last)
+}
+
+/// Every capital pattern letter must be a capital in the text; the texts have equal length.
+fn case_compatible(pattern: &[u8], text: &[u8]) -> bool {
+    pattern.len() == text.len() && pattern.iter().zip(text).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase())
+}
+
+fn is_word_char(ch: char) -> bool {
+    ch.is_alphanumeric()
+}
+
+fn char_before(text: &str, index: usize) -> Option<char> {
+    text[..index].chars().next_back()
+}
+
+/// Whether a name may start at `start`: the text there does not continue a word.
+fn is_word_start(text: &str, start: usize) -> bool {
+    let first = text[start..].chars().next();
+    !(first.is_some_and(is_word_char) && char_before(text, start).is_some_and(is_word_char))
+}
+
+/// Whether a name may end at `end`: the text does not go on with the same word.
+fn is_word_end(text: &str, start: usize, end: usize) -> bool {
+    let last = char_before(text, end);
+    let next = text[end..].chars().next();
+    end > start && !(last.is_some_and(is_word_char) && next.is_some_and(is_word_char))
+}
+
+/// Byte offsets where a word starts with an upper-case letter.
+fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    let mut previous_is_word = false;
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                let start = i;
+                let was_word = previous_is_word;
+                previous_is_word = b.is_ascii_alphanumeric();
+                i += 1;
+                if b.is_ascii_uppercase() && !was_word {
+                    return Some(start);
+                }
+            } else {
+                let ch = text[i..].chars().next().expect("i is on a char boundary");
+                let start = i;
+                let was_word = previous_is_word;
+                previous_is_word = is_word_char(ch);
+                i += ch.len_utf8();
+                if ch.is_uppercase() && !was_word {
+                    return Some(start);
+                }
+            }
+        }
+        None
+    })
+}
+
+/// Merges two sorted, internally non-overlapping match lists, keeping the leftmost and then
+/// longest match where they overlap.
+fn merge_leftmost_longest(a: Vec<RawMatch>, b: Vec<RawMatch>) -> Vec<RawMatch> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut all: Vec<RawMatch> = a.into_iter().chain(b).collect();
+    all.sort_by(|x, y| x.start.cmp(&y.start).then(y.end.cmp(&x.end)));
+    let mut out: Vec<RawMatch> = Vec::with_capacity(all.len());
+    for m in all {
+        if out.last().is_none_or(|last| m.start >= last.end) {
+            out.push(m);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::GazetteerBuilder;
+
+    const GAZETTEER: &str = "type\tname\taliases\tcountry\tdemonyms\tcapitals\n\
+        state\tIran\tIslamic Republic of Iran\tIRN\tIranian|Iranians\tTehran\n\
+        state\tUnited States\tUS|U.S.|America\tUSA\tAmerican\tWashington\n\
+        state\tAlbania\t\tALB\tAlbanian\tTirana\n\
+        state\tIndia\t\tIND\tIndian\tNew Delhi\n\
+        organisation\tPeople's Mujahideen Organisation of Iran\tMEK\tIRN\t\t\n\
+        organisation\tal-Shabaab\t\tSOM\t\t\n\
+        person\tOlta Xhaçka\tOlta Xhacka\tALB\t\t\n";
+
+    fn find(text: &str) -> Vec<String> {
+        let gazetteer = GazetteerBuilder::new().defaults(false).add_text("g.tsv", GAZETTEER).build().unwrap();
+        let matcher = Matcher::new(&gazetteer);
+        let norm = crate::normalize::Normalized::new(text);
+        matcher.find(norm.as_str()).iter().map(|m| text[norm.to_original(m.start..m.end)].to_owned()).collect()
+    }
+
+    /// (name, text, expected matches)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("plain", "Iran and Albania", &["Iran", "Albania"]),
+        ("longest wins", "the People’s Mujahideen Organisation of Iran said", &["People’s Mujahideen Organisation of Iran"]),
+        ("whole words only", "Indiana and Iranian", &["Iranian"]),
+        ("possessive", "Albania’s minister and Iran's", &["Albania", "Iran"]),
+        ("acronym case", "US officials told us", &["US"]),
+        ("all caps headline", "IRAN DENIES ATTACK ON ALBANIA", &["IRAN", "ALBANIA"]),
+        ("lower case is not a name", "iran albania", &[]),
+        ("dotted acronym", "the U.S. Treasury", &["U.S."]),
+        ("diacritics folded", "Olta Xhacka and Olta Xhaçka", &["Olta Xhacka", "Olta Xhaçka"]),
+        ("hyphenated", "Iran-backed and al-Shabaab fighters", &["Iran", "al-Shabaab"]),
+        ("lowercase-initial name needs a word start", "xal-Shabaab", &[]),
+        ("shorter match when the longest fails", "Iranian-ish Iraniana", &["Iranian"]),
+        ("multiword capital", "in New Delhi today", &["New Delhi"]),
+        ("surname", "Olta Xhaçka met; Xhaçka said", &["Olta Xhaçka", "Xhaçka"]),
+        ("empty", "", &[]),
+    ];
+
+    #[test]
+    fn finds_names() {
+        for &(name, text, expected) in CASES {
+            assert_eq!(find(text), expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn surnames_skip_suffixes_and_initials() {
+        assert_eq!(surname_of("Edi Rama"), Some("Rama"));
+        assert_eq!(surname_of("Martin Luther King Jr."), Some("King"));
+        assert_eq!(surname_of("Brian E. Nelson"), Some("Nelson"));
+        assert_eq!(surname_of("Mugabe"), None);
+        assert_eq!(surname_of("George W."), None);
+    }
+
+    #[test]
+    fn capitalised_word_starts_skip_inner_capitals() {
+        let text = "McCain met Ürümqi officials in iPhone land";
+        let starts: Vec<&str> = capitalised_word_starts(text).map(|i| &text[i..i + 2]).collect();
+        assert_eq!(starts, ["Mc", "Ü"]);
+    }
+}

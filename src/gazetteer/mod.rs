@@ -1,0 +1,455 @@
+//! Gazetteers: what gazette knows about people, states, organisations and places.
+//!
+//! A [`Gazetteer`] is a list of [`Entry`]s loaded from TSV files (`gazetteers/README.md`
+//! documents the format). The default files are compiled into the binary; user files are
+//! added on top, and a user entry replaces a default one with the same type and name.
+//! [`Matcher`] finds the entries' names in text.
+
+mod load;
+mod matcher;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::Path;
+
+pub use load::parse_file;
+pub use matcher::{Candidate, Form, Matcher, RawMatch};
+
+use crate::error::{Error, GazetteerError};
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded_gazetteers.rs"));
+}
+
+/// The kind of thing an entry names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntryKind {
+    /// A person.
+    Person,
+    /// A state or territory.
+    State,
+    /// An organisation: government body, international organisation, armed group, company...
+    Organisation,
+    /// A place that is not a state: a city, a region.
+    Place,
+}
+
+impl EntryKind {
+    /// Parses the `type` column.
+    pub fn parse(value: &str) -> Result<Self, String> {
+        match value {
+            "person" => Ok(EntryKind::Person),
+            "state" => Ok(EntryKind::State),
+            "organisation" | "organization" => Ok(EntryKind::Organisation),
+            "place" => Ok(EntryKind::Place),
+            other => Err(format!("unknown type {other:?}; use person, state, organisation or place")),
+        }
+    }
+
+    /// The name used in files and in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Person => "person",
+            EntryKind::State => "state",
+            EntryKind::Organisation => "organisation",
+            EntryKind::Place => "place",
+        }
+    }
+}
+
+impl fmt::Display for EntryKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A calendar date known to the year, the month or the day.
+///
+/// Ordering compares year, then month, then day, an unknown part counting as before any known
+/// one; use [`PartialDate::first_day`] and [`PartialDate::last_day`] to compare with full dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    /// The year.
+    pub year: u16,
+    /// The month, 1 to 12, or 0 when unknown.
+    pub month: u8,
+    /// The day of the month, or 0 when unknown.
+    pub day: u8,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
+    pub fn parse(value: &str) -> Option<Self> {
+        let mut parts = value.split('-');
+        let year = parse_digits(parts.next()?, 4)?;
+        let month = parts.next().map(|m| parse_digits(m, 2)).unwrap_or(Some(0))?;
+        let day = parts.next().map(|d| parse_digits(d, 2)).unwrap_or(Some(0))?;
+        if parts.next().is_some() || month > 12 || (day > 0 && month == 0) {
+            return None;
+        }
+        let date = PartialDate { year: year as u16, month: month as u8, day: day as u8 };
+        if month > 0 && day > u32::from(date.days_in_month()) {
+            return None;
+        }
+        Some(date)
+    }
+
+    /// A full date.
+    pub fn ymd(year: u16, month: u8, day: u8) -> Self {
+        PartialDate { year, month, day }
+    }
+
+    /// The earliest full date this date can mean.
+    pub fn first_day(self) -> Self {
+        PartialDate { year: self.year, month: self.month.max(1), day: self.day.max(1) }
+    }
+
+    /// The latest full date this date can mean.
+    pub fn last_day(self) -> Self {
+        let month = if self.month == 0 { 12 } else { self.month };
+        let with_month = PartialDate { year: self.year, month, day: 1 };
+        let day = if self.day == 0 { with_month.days_in_month() } else { self.day };
+        PartialDate { year: self.year, month, day }
+    }
+
+    fn days_in_month(self) -> u8 {
+        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        match self.month {
+            2 if leap => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        }
+    }
+}
+
+fn parse_digits(text: &str, width: usize) -> Option<u32> {
+    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}", self.year)?;
+        if self.month > 0 {
+            write!(f, "-{:02}", self.month)?;
+        }
+        if self.day > 0 {
+            write!(f, "-{:02}", self.day)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where an entry or role was defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The file, as shown to the user.
+    pub file: String,
+    /// The 1-based line.
+    pub line: usize,
+}
+
+impl fmt::Display for SourceLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+/// One dated role of an entry (a row of its file). Entries without dates have one role.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Role {
+    /// The office or role.
+    pub role: Option<String>,
+    /// ISO 3166-1 alpha-3 country code.
+    pub country: Option<String>,
+    /// CAMEO sector code.
+    pub sector: Option<String>,
+    /// CAMEO actor code, when it is not the country's code plus the sector.
+    pub code: Option<String>,
+    /// First day in the role.
+    pub from: Option<PartialDate>,
+    /// Last day in the role.
+    pub to: Option<PartialDate>,
+    /// The line that defined the role.
+    pub line: usize,
+}
+
+impl Role {
+    /// Whether the role was held on `date`.
+    pub fn held_on(&self, date: PartialDate) -> bool {
+        self.from.is_none_or(|from| from.first_day() <= date) && self.to.is_none_or(|to| date <= to.last_day())
+    }
+}
+
+/// Index of an entry in its [`Gazetteer`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct EntryId(pub u32);
+
+/// One person, state, organisation or place, with every name it goes by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// What the entry is.
+    pub kind: EntryKind,
+    /// Canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// Adjectives and nationality nouns (states).
+    pub demonyms: Vec<String>,
+    /// Capital cities standing for the government (states).
+    pub capitals: Vec<String>,
+    /// Names that need context to be trusted.
+    pub ambiguous: Vec<String>,
+    /// Roles, in file order; never empty.
+    pub roles: Vec<Role>,
+    /// The first line that defined the entry.
+    pub source: SourceLine,
+}
+
+impl Entry {
+    fn from_row(row: load::Row, source: SourceLine) -> Self {
+        let role = Role { line: source.line, ..row.role };
+        Entry {
+            kind: row.kind,
+            name: row.name,
+            aliases: row.aliases,
+            demonyms: row.demonyms,
+            capitals: row.capitals,
+            ambiguous: row.ambiguous,
+            roles: vec![role],
+            source,
+        }
+    }
+
+    fn merge_row(&mut self, row: load::Row, source: SourceLine) {
+        for (list, extra) in [
+            (&mut self.aliases, row.aliases),
+            (&mut self.demonyms, row.demonyms),
+            (&mut self.capitals, row.capitals),
+            (&mut self.ambiguous, row.ambiguous),
+        ] {
+            for item in extra {
+                if !list.contains(&item) {
+                    list.push(item);
+                }
+            }
+        }
+        self.roles.push(Role { line: source.line, ..row.role });
+    }
+
+    /// The role that applies on `date`: the one held then (the latest-starting, if several),
+    /// else, with no date or no role held then, the most recent role.
+    pub fn role_on(&self, date: Option<PartialDate>) -> &Role {
+        let latest = |a: &&Role, b: &&Role| (a.from, a.to.is_none(), a.to).cmp(&(b.from, b.to.is_none(), b.to));
+        date.and_then(|d| self.roles.iter().filter(|r| r.held_on(d)).max_by(latest))
+            .or_else(|| self.roles.iter().max_by(latest))
+            .expect("an entry has at least one role")
+    }
+
+    /// The entry's country: that of the given role, else of any role.
+    pub fn country<'a>(&'a self, role: &'a Role) -> Option<&'a str> {
+        role.country.as_deref().or_else(|| self.roles.iter().find_map(|r| r.country.as_deref()))
+    }
+
+    /// Whether `name` (one of the entry's names) is marked as needing context.
+    pub fn is_ambiguous(&self, name: &str) -> bool {
+        self.ambiguous.iter().any(|a| a == name)
+    }
+}
+
+/// A loaded set of gazetteer entries.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    /// ISO3 country code -> CAMEO country code, from the state entries (they differ for a few,
+    /// such as Kosovo: XKX / KSV).
+    cameo_country_codes: BTreeMap<String, String>,
+}
+
+impl Gazetteer {
+    /// The embedded default gazetteers.
+    pub fn defaults() -> Result<Self, GazetteerError> {
+        GazetteerBuilder::new().build()
+    }
+
+    /// Builds a gazetteer from entries, in order.
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        let mut cameo_country_codes = BTreeMap::new();
+        for entry in entries.iter().filter(|e| e.kind == EntryKind::State) {
+            let role = entry.role_on(None);
+            if let Some(country) = entry.country(role) {
+                let code = role.code.clone().unwrap_or_else(|| country.to_owned());
+                cameo_country_codes.insert(country.to_owned(), code);
+            }
+        }
+        Gazetteer { entries, cameo_country_codes }
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// One entry.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id.0 as usize]
+    }
+
+    /// The CAMEO actor code of an entry in the given role: the role's own code, else its
+    /// country's CAMEO code followed by its sector.
+    pub fn actor_code(&self, entry: &Entry, role: &Role) -> Option<String> {
+        if let Some(code) = &role.code {
+            return Some(code.clone());
+        }
+        let country = entry.country(role).map(|c| self.cameo_country_code(c));
+        match (country, &role.sector) {
+            (Some(country), Some(sector)) => Some(format!("{country}{sector}")),
+            (Some(country), None) => Some(country.to_owned()),
+            (None, Some(sector)) => Some(sector.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// The CAMEO code of a country given by its ISO3 code (the same, for most).
+    pub fn cameo_country_code<'a>(&'a self, iso3: &'a str) -> &'a str {
+        self.cameo_country_codes.get(iso3).map(String::as_str).unwrap_or(iso3)
+    }
+}
+
+/// Collects gazetteer files, default and user, into a [`Gazetteer`].
+#[derive(Debug, Clone)]
+pub struct GazetteerBuilder {
+    include_defaults: bool,
+    user_files: Vec<(String, String)>,
+}
+
+impl Default for GazetteerBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl GazetteerBuilder {
+    /// A builder with the embedded defaults and no user files.
+    pub fn new() -> Self {
+        GazetteerBuilder { include_defaults: true, user_files: Vec::new() }
+    }
+
+    /// Whether to include the embedded default files.
+    pub fn defaults(mut self, include: bool) -> Self {
+        self.include_defaults = include;
+        self
+    }
+
+    /// Adds a user file from memory; `name` appears in error messages.
+    pub fn add_text(mut self, name: impl Into<String>, text: impl Into<String>) -> Self {
+        self.user_files.push((name.into(), text.into()));
+        self
+    }
+
+    /// Adds a user file, or every `.tsv` file below a directory (in sorted order).
+    pub fn add_path(mut self, path: &Path) -> Result<Self, Error> {
+        let io_error = |source| Error::Io { path: path.to_path_buf(), source };
+        if path.is_dir() {
+            let found = crate::input::discover(&[path.to_path_buf()], &["tsv".to_owned()]);
+            if let Some(err) = found.errors.into_iter().next() {
+                return Err(err);
+            }
+            for input in found.inputs {
+                if let crate::input::InputSource::File(file) = input {
+                    self = self.add_path(&file)?;
+                }
+            }
+            return Ok(self);
+        }
+        let text = std::fs::read_to_string(path).map_err(io_error)?;
+        self.user_files.push((path.display().to_string(), text));
+        Ok(self)
+    }
+
+    /// Parses everything. User entries replace default entries of the same type and name.
+    pub fn build(self) -> Result<Gazetteer, GazetteerError> {
+        let mut user_entries = Vec::new();
+        for (name, text) in &self.user_files {
+            user_entries.extend(parse_file(name, text)?);
+        }
+        let overridden: std::collections::BTreeSet<(EntryKind, &str)> =
+            user_entries.iter().map(|e| (e.kind, e.name.as_str())).collect();
+        let mut entries = Vec::new();
+        if self.include_defaults {
+            for (file, text) in embedded::EMBEDDED {
+                let parsed = parse_file(&format!("gazetteers/{file}"), text)?;
+                entries.extend(parsed.into_iter().filter(|e| !overridden.contains(&(e.kind, e.name.as_str()))));
+            }
+        }
+        entries.extend(user_entries);
+        Ok(Gazetteer::from_entries(entries))
+    }
+}
+
+/// The embedded default files, as (file name, contents).
+pub fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    embedded::EMBEDDED
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partial_dates_parse_and_order() {
+        assert_eq!(PartialDate::parse("2022-09-13").unwrap().to_string(), "2022-09-13");
+        assert_eq!(PartialDate::parse("2022-09").unwrap().to_string(), "2022-09");
+        assert_eq!(PartialDate::parse("2022").unwrap().to_string(), "2022");
+        for bad in ["22", "2022-9", "2022-02-30", "2022-13", "2022-01-01-01", "abcd"] {
+            assert_eq!(PartialDate::parse(bad), None, "{bad}");
+        }
+        assert_eq!(PartialDate::parse("2024-02-29").unwrap().last_day().day, 29);
+        assert_eq!(PartialDate::parse("2023-02").unwrap().last_day().to_string(), "2023-02-28");
+    }
+
+    #[test]
+    fn role_on_date_picks_the_role_held_then() {
+        let text = "type\tname\tcountry\tsector\trole\tfrom\tto\n\
+                    person\tJoe Biden\tUSA\tGOV\tVice President\t2009-01-20\t2017-01-20\n\
+                    person\tJoe Biden\tUSA\tGOV\tPresident\t2021-01-20\t2025-01-20\n";
+        let entry = &parse_file("p.tsv", text).unwrap()[0];
+        let on = |d: &str| entry.role_on(Some(PartialDate::parse(d).unwrap())).role.as_deref();
+        assert_eq!(on("2015-06-01"), Some("Vice President"));
+        assert_eq!(on("2022-09-13"), Some("President"));
+        assert_eq!(on("2019-01-01"), Some("President"), "no role held: the latest");
+        assert_eq!(entry.role_on(None).role.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn user_entries_replace_defaults_of_the_same_type_and_name() {
+        let user = "type\tname\tcountry\nstate\tAlbania\tXXX\n";
+        let gazetteer = GazetteerBuilder::new().add_text("user.tsv", user).build().unwrap();
+        let albanias: Vec<&Entry> =
+            gazetteer.entries().iter().filter(|e| e.kind == EntryKind::State && e.name == "Albania").collect();
+        assert_eq!(albanias.len(), 1);
+        assert_eq!(albanias[0].source.file, "user.tsv");
+    }
+
+    #[test]
+    fn actor_codes_combine_country_and_sector_unless_given() {
+        let text = "type\tname\tcountry\tsector\tcode\n\
+                    state\tKosovo\tXKX\t\tKSV\n\
+                    person\tSomeone\tXKX\tGOV\t\n\
+                    organisation\tNATO\t\tIGO\tIGOWSTNAT\n";
+        let gazetteer = GazetteerBuilder::new().defaults(false).add_text("g.tsv", text).build().unwrap();
+        let code = |i: usize| {
+            let e = &gazetteer.entries()[i];
+            gazetteer.actor_code(e, e.role_on(None))
+        };
+        assert_eq!(code(0).as_deref(), Some("KSV"));
+        assert_eq!(code(1).as_deref(), Some("KSVGOV"));
+        assert_eq!(code(2).as_deref(), Some("IGOWSTNAT"));
+    }
+
+    #[test]
+    fn embedded_defaults_load_without_errors() {
+        let gazetteer = Gazetteer::defaults().expect("the shipped gazetteers are valid");
+        assert!(gazetteer.entries().iter().any(|e| e.kind == EntryKind::State));
+    }
+}

@@ -1,0 +1,242 @@
+//! Input: turning bytes from a file or stdin into a [`Document`], and finding the files a
+//! batch run should read.
+//!
+//! The text of a document is exactly what was read, less a byte-order mark. It is never
+//! changed afterwards: every offset gazette reports points into it.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// One article to analyse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    /// Where the text came from: the path as given, or `-` for stdin.
+    pub source: String,
+    /// The text, exactly as read (after a byte-order mark is dropped).
+    pub text: String,
+}
+
+/// What to do with bytes that are not valid UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Utf8Policy {
+    /// Reject the document with an error naming the byte offset.
+    #[default]
+    Strict,
+    /// Replace each invalid sequence with U+FFFD and go on.
+    Lossy,
+}
+
+impl Document {
+    /// Builds a document from text already in memory.
+    pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
+        Document { source: source.into(), text: text.into() }
+    }
+
+    /// Decodes raw bytes: UTF-8 (a BOM is dropped), or UTF-16 when a UTF-16 BOM says so.
+    ///
+    /// Binary data (a NUL byte in text that is not UTF-16) is refused, because no article
+    /// contains one and a mistaken `.txt` file would otherwise yield nonsense mentions.
+    pub fn from_bytes(source: impl Into<String>, bytes: Vec<u8>, policy: Utf8Policy) -> Result<Self> {
+        let source = source.into();
+        if let Some(text) = decode_utf16_with_bom(&bytes) {
+            let text = text.ok_or_else(|| Error::InvalidUtf8 { source_name: source.clone(), offset: 0 })?;
+            return Ok(Document { source, text });
+        }
+        let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+        if let Some(offset) = memchr_nul(body) {
+            return Err(Error::Binary { source_name: source, reason: format!("NUL byte at offset {offset}") });
+        }
+        let text = match std::str::from_utf8(body) {
+            Ok(text) => text.to_owned(),
+            Err(err) => match policy {
+                Utf8Policy::Strict => {
+                    let bom_len = bytes.len() - body.len();
+                    return Err(Error::InvalidUtf8 { source_name: source, offset: err.valid_up_to() + bom_len });
+                }
+                Utf8Policy::Lossy => String::from_utf8_lossy(body).into_owned(),
+            },
+        };
+        Ok(Document { source, text })
+    }
+
+    /// Reads and decodes one file.
+    pub fn read(path: &Path, policy: Utf8Policy) -> Result<Self> {
+        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        Self::from_bytes(path.display().to_string(), bytes, policy)
+    }
+}
+
+fn memchr_nul(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == 0)
+}
+
+/// Returns `Some` when the bytes start with a UTF-16 BOM: the decoded text, or `None` inside
+/// when the UTF-16 is malformed.
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Option<String>> {
+    let little_endian = match bytes {
+        [0xFF, 0xFE, ..] => true,
+        [0xFE, 0xFF, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Some(None);
+    }
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+    });
+    Some(char::decode_utf16(units).collect::<Result<String, _>>().ok())
+}
+
+/// One input named on the command line, or found by walking a directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum InputSource {
+    /// Standard input.
+    Stdin,
+    /// A file.
+    File(PathBuf),
+}
+
+/// The result of expanding the command line's paths into files: the files in order, and the
+/// problems met on the way (each to be reported; neither stops the others).
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Files (and stdin) to read, in order.
+    pub inputs: Vec<InputSource>,
+    /// Paths that could not be walked.
+    pub errors: Vec<Error>,
+}
+
+/// Expands paths into inputs. `-` is stdin; a directory is walked recursively in sorted path
+/// order, keeping files whose extension is one of `extensions` (compared case-insensitively);
+/// a file named explicitly is always kept, whatever its extension.
+pub fn discover(paths: &[PathBuf], extensions: &[String]) -> Discovered {
+    let mut found = Discovered::default();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            found.inputs.push(InputSource::Stdin);
+        } else if path.is_dir() {
+            walk_directory(path, extensions, &mut found);
+        } else if path.exists() {
+            found.inputs.push(InputSource::File(path.clone()));
+        } else {
+            found.errors.push(Error::Io {
+                path: path.clone(),
+                source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+            });
+        }
+    }
+    found
+}
+
+fn walk_directory(root: &Path, extensions: &[String], found: &mut Discovered) {
+    // Links are followed because corpora are often assembled from symlinked folders; walkdir
+    // detects loops and reports them as errors instead of recursing forever.
+    let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name();
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => {
+                if has_extension(entry.path(), extensions) {
+                    found.inputs.push(InputSource::File(entry.into_path()));
+                }
+            }
+            // Directories are descended into; FIFOs, sockets and devices are skipped quietly,
+            // since reading one could block forever or never end.
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
+                let source = err.into_io_error().unwrap_or_else(|| {
+                    std::io::Error::other("symbolic link loop; not followed")
+                });
+                found.errors.push(Error::Io { path, source });
+            }
+        }
+    }
+}
+
+fn has_extension(path: &Path, extensions: &[String]) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    extensions.iter().any(|ext| {
+        let ext = ext.trim_start_matches('.').to_lowercase();
+        name.len() > ext.len() + 1 && name.ends_with(&ext) && name[..name.len() - ext.len()].ends_with('.')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_utf8_bom_and_keeps_text() {
+        let doc = Document::from_bytes("x", b"\xEF\xBB\xBFIran".to_vec(), Utf8Policy::Strict).unwrap();
+        assert_eq!(doc.text, "Iran");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_byte_offset() {
+        let err = Document::from_bytes("a.txt", b"ab\xFFcd".to_vec(), Utf8Policy::Strict).unwrap_err();
+        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte 2; pass --lossy to replace bad bytes with U+FFFD");
+    }
+
+    #[test]
+    fn lossy_replaces_bad_bytes() {
+        let doc = Document::from_bytes("a", b"ab\xFFcd".to_vec(), Utf8Policy::Lossy).unwrap();
+        assert_eq!(doc.text, "ab\u{FFFD}cd");
+    }
+
+    #[test]
+    fn decodes_utf16_little_and_big_endian() {
+        let le = [0xFF, 0xFE, b'O', 0, b'K', 0];
+        let be = [0xFE, 0xFF, 0, b'O', 0, b'K'];
+        assert_eq!(Document::from_bytes("le", le.to_vec(), Utf8Policy::Strict).unwrap().text, "OK");
+        assert_eq!(Document::from_bytes("be", be.to_vec(), Utf8Policy::Strict).unwrap().text, "OK");
+    }
+
+    #[test]
+    fn refuses_nul_bytes_as_binary() {
+        let err = Document::from_bytes("b.txt", b"ab\0c".to_vec(), Utf8Policy::Lossy).unwrap_err();
+        assert!(matches!(err, Error::Binary { .. }), "{err}");
+    }
+
+    #[test]
+    fn extension_filter_is_case_insensitive_and_whole() {
+        let exts = vec!["txt".to_string()];
+        assert!(has_extension(Path::new("a/B.TXT"), &exts));
+        assert!(!has_extension(Path::new("a/b.ttxt"), &exts));
+        assert!(!has_extension(Path::new("a/txt"), &exts));
+        assert!(has_extension(Path::new("a.json.txt"), &exts));
+    }
+
+    #[test]
+    fn discover_walks_directories_in_sorted_order() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["b.txt", "a.txt", "c.md", "sub/a.txt"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "x").unwrap();
+        }
+        let found = discover(&[dir.path().to_path_buf()], &["txt".to_string()]);
+        let names: Vec<String> = found
+            .inputs
+            .iter()
+            .map(|i| match i {
+                InputSource::File(p) => p.strip_prefix(dir.path()).unwrap().display().to_string(),
+                InputSource::Stdin => "-".into(),
+            })
+            .collect();
+        assert_eq!(names, ["a.txt", "b.txt", "sub/a.txt"]);
+        assert!(found.errors.is_empty());
+    }
+
+    #[test]
+    fn discover_reports_missing_paths_and_keeps_going() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.txt"), "x").unwrap();
+        let found = discover(&[dir.path().join("missing.txt"), dir.path().join("a.txt")], &["txt".into()]);
+        assert_eq!(found.inputs.len(), 1);
+        assert_eq!(found.errors.len(), 1);
+        assert!(found.errors[0].to_string().contains("missing.txt"));
+    }
+}

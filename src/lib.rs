@@ -1,0 +1,157 @@
+//! gazette turns news articles into structured event data: the people, states and
+//! organisations an article names, with every mention located exactly in the input.
+//!
+//! The pipeline has one module per stage:
+//!
+//! | stage | module | adds |
+//! | --- | --- | --- |
+//! | input | [`input`] | a [`Document`]: the text exactly as read |
+//! | normalise | [`normalize`] | a folded view for matching, aligned to the original |
+//! | segment | [`segment`] | sentences (and words, where needed) |
+//! | match | [`gazetteer`] | names found by Aho-Corasick |
+//! | resolve | [`resolve`] | mentions and entities |
+//! | output | [`wire`] | the `gazette/v1` JSON records |
+//!
+//! ```
+//! use gazette::{Document, Pipeline};
+//!
+//! let pipeline = Pipeline::with_default_gazetteers().expect("the embedded gazetteers load");
+//! let doc = Document::new("-", "Albania cut diplomatic ties with Tehran.");
+//! let record = pipeline.extract(&doc, &Default::default());
+//! let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
+//! assert_eq!(names, ["Albania", "Iran"]);
+//! assert_eq!(record.entities[1].mentions[0].text, "Tehran");
+//! ```
+
+#![warn(missing_docs)]
+
+pub mod error;
+pub mod gazetteer;
+pub mod input;
+pub mod normalize;
+pub mod resolve;
+pub mod segment;
+pub mod wire;
+
+pub use error::{Error, GazetteerError, Result};
+pub use gazetteer::{Gazetteer, GazetteerBuilder, Matcher, PartialDate};
+pub use input::{Document, Utf8Policy};
+pub use wire::{DocumentRecord, OffsetUnit};
+
+use normalize::Normalized;
+use resolve::{Entity, Mention};
+use segment::Sentence;
+
+/// Options for one extraction.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ExtractOptions {
+    /// The publication date, which picks each person's role on that day.
+    pub published: Option<PartialDate>,
+    /// The unit of output offsets.
+    pub offsets: OffsetUnit,
+}
+
+/// Everything the pipeline found in one text, with byte offsets into it.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Entities in order of first mention.
+    pub entities: Vec<Entity>,
+}
+
+/// A compiled pipeline: gazetteers and their matcher, built once and shared by every document
+/// (it is `Sync`, so threads can share one).
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    gazetteer: Gazetteer,
+    matcher: Matcher,
+}
+
+impl Pipeline {
+    /// Compiles a pipeline for a gazetteer.
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        let matcher = Matcher::new(&gazetteer);
+        Pipeline { gazetteer, matcher }
+    }
+
+    /// A pipeline over the embedded default gazetteers.
+    pub fn with_default_gazetteers() -> Result<Self, GazetteerError> {
+        Ok(Self::new(Gazetteer::defaults()?))
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Runs every stage over a text.
+    pub fn analyze(&self, text: &str) -> Analysis {
+        let normalized = Normalized::new(text);
+        let sentences = segment::sentences(text);
+        let matches = self.matcher.find(normalized.as_str());
+        let (mentions, entities) =
+            resolve::resolve_entities(text, &normalized, &sentences, &matches, &self.matcher, &self.gazetteer);
+        Analysis { sentences, mentions, entities }
+    }
+
+    /// Analyses a document and builds its output record.
+    pub fn extract(&self, doc: &Document, options: &ExtractOptions) -> DocumentRecord {
+        let analysis = self.analyze(&doc.text);
+        self.to_record(doc, &analysis, options)
+    }
+
+    /// Builds the output record of an analysis.
+    pub fn to_record(&self, doc: &Document, analysis: &Analysis, options: &ExtractOptions) -> DocumentRecord {
+        let offsets = wire::OffsetConverter::new(&doc.text, options.offsets);
+        let span = |start: usize, end: usize| wire::SpanRecord { start: offsets.convert(start), end: offsets.convert(end) };
+        let entities = analysis
+            .entities
+            .iter()
+            .enumerate()
+            .map(|(index, entity)| {
+                let entry = self.gazetteer.entry(entity.entry);
+                let role = entry.role_on(options.published);
+                wire::EntityRecord {
+                    id: format!("e{}", index + 1),
+                    kind: entry.kind.as_str().to_owned(),
+                    name: entry.name.clone(),
+                    country: entry.country(role).map(str::to_owned),
+                    sector: role.sector.clone(),
+                    code: self.gazetteer.actor_code(entry, role),
+                    role: role.role.clone(),
+                    origin: "gazetteer".to_owned(),
+                    entry: Some(format!("{}:{}", entry.source.file, role.line)),
+                    mentions: entity
+                        .mentions
+                        .iter()
+                        .map(|&m| {
+                            let mention = &analysis.mentions[m];
+                            let text = &doc.text[mention.start..mention.end];
+                            let span = span(mention.start, mention.end);
+                            wire::MentionRecord {
+                                text: text.to_owned(),
+                                start: span.start,
+                                end: span.end,
+                                sentence: mention.sentence,
+                                form: mention.form.as_str().to_owned(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        DocumentRecord {
+            schema: wire::SCHEMA.to_owned(),
+            source: doc.source.clone(),
+            offsets: options.offsets,
+            published: options.published.map(|d| d.to_string()),
+            sentences: analysis.sentences.iter().map(|s| span(s.start, s.end)).collect(),
+            entities,
+            dates: Vec::new(),
+            events: Vec::new(),
+        }
+    }
+}

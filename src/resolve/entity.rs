@@ -1,0 +1,155 @@
+//! From raw gazetteer matches to mentions and entities.
+//!
+//! A name can stand for several entries ("Georgia"), and some names are only trusted in
+//! context. The rules, applied in text order so that earlier mentions inform later ones:
+//!
+//! 1. A full name, alias, demonym or capital is a mention of its entry. When it could be
+//!    several entries, one already mentioned in the article wins (the most recent); otherwise
+//!    states come before organisations, people and places, then file order.
+//! 2. A name marked `ambiguous` in the gazetteer ("Jordan", "Chad") is trusted only when its
+//!    entry was already mentioned, or when it does not sit inside a longer capitalised name:
+//!    "Michael Jordan" and "Jordan Bardella" are not the state.
+//! 3. A surname alone ("Rama") is a mention of the most recently mentioned person with that
+//!    surname; before any full mention it is nothing. It also beats an ambiguous name.
+
+use crate::gazetteer::{EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
+use crate::normalize::Normalized;
+use crate::segment::{sentence_index, Sentence};
+
+/// One mention of an entry in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Byte offset into the original text.
+    pub start: usize,
+    /// Byte offset just past the mention in the original text.
+    pub end: usize,
+    /// The entry it names.
+    pub entry: EntryId,
+    /// How it names the entry.
+    pub form: Form,
+    /// Index of the sentence it is in.
+    pub sentence: usize,
+}
+
+/// All mentions of one entry, in text order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entity {
+    /// The entry.
+    pub entry: EntryId,
+    /// Indices into the mention list, in text order.
+    pub mentions: Vec<usize>,
+}
+
+/// Resolves raw matches into mentions (in text order) and groups them into entities (ordered
+/// by first mention).
+pub fn resolve_entities(
+    original: &str,
+    normalized: &Normalized<'_>,
+    sentences: &[Sentence],
+    matches: &[RawMatch],
+    matcher: &Matcher,
+    gazetteer: &Gazetteer,
+) -> (Vec<Mention>, Vec<Entity>) {
+    let mut mentions: Vec<Mention> = Vec::new();
+    // Entry -> index of its most recent mention, to prefer entries already in the article.
+    let mut last_mention: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
+    let norm = normalized.as_str();
+    for raw in matches {
+        let candidates: Vec<&crate::gazetteer::Candidate> =
+            raw.candidates.iter().map(|&i| &matcher.candidates()[i as usize]).collect();
+        let mentioned = |entry: EntryId| last_mention.get(&entry).copied();
+        let inside_longer_name = inside_longer_capitalised_name(norm, raw.start, raw.end);
+
+        let strong = candidates
+            .iter()
+            .filter(|c| c.form != Form::Surname)
+            .filter(|c| !c.ambiguous || mentioned(c.entry).is_some() || !inside_longer_name);
+        let best_strong = strong.max_by_key(|c| {
+            let kind = gazetteer.entry(c.entry).kind;
+            (mentioned(c.entry), !c.ambiguous, kind_priority(kind), std::cmp::Reverse(c.entry))
+        });
+        let best_surname = candidates
+            .iter()
+            .filter(|c| c.form == Form::Surname)
+            .filter_map(|c| mentioned(c.entry).map(|at| (at, c)))
+            .max_by_key(|(at, _)| *at)
+            .map(|(_, c)| c);
+
+        let chosen = match (best_strong, best_surname) {
+            (Some(strong), Some(surname)) if strong.ambiguous && mentioned(strong.entry).is_none() => surname,
+            (Some(strong), _) => strong,
+            (None, Some(surname)) => surname,
+            (None, None) => continue,
+        };
+        let range = normalized.to_original(raw.start..raw.end);
+        debug_assert!(original.is_char_boundary(range.start) && original.is_char_boundary(range.end));
+        last_mention.insert(chosen.entry, mentions.len());
+        mentions.push(Mention {
+            start: range.start,
+            end: range.end,
+            entry: chosen.entry,
+            form: chosen.form,
+            sentence: sentence_index(sentences, range.start),
+        });
+    }
+    let entities = group_into_entities(&mentions);
+    (mentions, entities)
+}
+
+fn kind_priority(kind: EntryKind) -> u8 {
+    match kind {
+        EntryKind::State => 3,
+        EntryKind::Organisation => 2,
+        EntryKind::Person => 1,
+        EntryKind::Place => 0,
+    }
+}
+
+fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut index_of: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
+    for (i, mention) in mentions.iter().enumerate() {
+        let slot = *index_of.entry(mention.entry).or_insert_with(|| {
+            entities.push(Entity { entry: mention.entry, mentions: Vec::new() });
+            entities.len() - 1
+        });
+        entities[slot].mentions.push(i);
+    }
+    entities
+}
+
+/// Capitalised words that commonly open a sentence or precede a name without being part of it.
+const NOT_NAME_WORDS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "To", "From", "For", "By", "With", "And", "Or", "But", "Of", "As", "If",
+    "When", "While", "After", "Before", "Since", "Both", "Neither", "Either", "Neighbouring", "Neighboring",
+    "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West", "King", "Queen",
+    "President", "Prime", "Minister", "Foreign", "Defence", "Defense", "Interior", "Government", "Army",
+    "Police", "Parliament", "Ministry", "Embassy", "Ambassador", "Officials", "Forces", "Troops", "Border",
+    "Authorities", "Leader", "Leaders", "Crown", "Prince", "Emir", "Sultan", "Sheikh", "Both",
+];
+
+/// Whether the match sits in a longer capitalised name: the word just before it (same
+/// sentence, separated by spaces only) or just after it is capitalised and is not a
+/// function word or title.
+fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool {
+    let before = norm[..start].strip_suffix(' ').map(last_word);
+    let after = norm[end..].strip_prefix(' ').map(first_word);
+    [before, after].into_iter().flatten().any(|word| {
+        word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(&word)
+    })
+}
+
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    &text[start..]
+}
+
+fn first_word(text: &str) -> &str {
+    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    &text[..end]
+}

@@ -1,0 +1,6 @@
+//! Resolution: deciding which entry each name found in the text stands for, and grouping the
+//! mentions of one entry into an entity.
+
+pub mod entity;
+
+pub use entity::{resolve_entities, Entity, Mention};

@@ -1,0 +1,168 @@
+//! The JSON output contract, `gazette/v1`: the only types that are serialised.
+//!
+//! These types are kept apart from the pipeline's internal ones so that refactoring the
+//! pipeline never changes the output by accident. `docs/schema.md` documents every field and
+//! `docs/gazette-v1.schema.json` is the machine-readable form. Adding an optional field keeps
+//! the schema version; renaming or removing a field, or changing a meaning or unit, bumps it.
+//!
+//! Offsets: inside the pipeline every span is a UTF-8 byte range of the text as read. At this
+//! edge they are converted, by default, to Unicode code points, so that Python's
+//! `text[start:end]` (and spaCy, brat, displaCy) see the same span; `"offsets"` in each record
+//! says which unit is used.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema identifier written into every record.
+pub const SCHEMA: &str = "gazette/v1";
+
+/// The unit of `start`/`end` offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OffsetUnit {
+    /// Unicode code points (Python `str` indices).
+    #[default]
+    Chars,
+    /// UTF-8 bytes.
+    Bytes,
+}
+
+/// One analysed document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentRecord {
+    /// Always [`SCHEMA`].
+    pub schema: String,
+    /// Where the text came from: the path as given, or `-` for stdin.
+    pub source: String,
+    /// The unit of every `start` and `end` in this record.
+    pub offsets: OffsetUnit,
+    /// The publication date (`YYYY-MM-DD`), or null when unknown.
+    pub published: Option<String>,
+    /// The sentences, in text order; mentions refer to them by index.
+    pub sentences: Vec<SpanRecord>,
+    /// People, states, organisations and places, ordered by first mention.
+    pub entities: Vec<EntityRecord>,
+    /// Date expressions (reserved: always empty in this version).
+    pub dates: Vec<serde_json::Value>,
+    /// Coded events (reserved: always empty in this version).
+    pub events: Vec<serde_json::Value>,
+}
+
+/// A span of the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SpanRecord {
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset just past the last character.
+    pub end: usize,
+}
+
+/// One entity and all its mentions.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityRecord {
+    /// `e1`, `e2`, ... in order of first mention.
+    pub id: String,
+    /// `person`, `state`, `organisation` or `place`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Canonical name.
+    pub name: String,
+    /// ISO 3166-1 alpha-3 code, or null (international organisations).
+    pub country: Option<String>,
+    /// CAMEO sector code, or null.
+    pub sector: Option<String>,
+    /// CAMEO actor code, or null.
+    pub code: Option<String>,
+    /// The role held on the publication date (or the latest role), or null.
+    pub role: Option<String>,
+    /// `gazetteer` (a gazetteer entry) or `inferred` (found by a rule).
+    pub origin: String,
+    /// The gazetteer file and line that defined the entry, e.g. `gazetteers/states.tsv:12`.
+    pub entry: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<MentionRecord>,
+}
+
+/// One mention of an entity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MentionRecord {
+    /// The text exactly as it appears in the input.
+    pub text: String,
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset just past the last character.
+    pub end: usize,
+    /// Index into `sentences`.
+    pub sentence: usize,
+    /// How it names the entity: `name`, `alias`, `demonym`, `capital` or `surname`.
+    pub form: String,
+}
+
+/// Converts UTF-8 byte offsets of one text into the requested unit.
+///
+/// For code points it records a sparse checkpoint table from one pass over the text, so that
+/// a conversion costs a binary search; ASCII text needs no table at all.
+#[derive(Debug, Clone)]
+pub struct OffsetConverter {
+    unit: OffsetUnit,
+    /// (byte offset, char offset) at each non-ASCII character, in order.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl OffsetConverter {
+    /// Prepares conversions for `text`.
+    pub fn new(text: &str, unit: OffsetUnit) -> Self {
+        let mut checkpoints = Vec::new();
+        if unit == OffsetUnit::Chars && !text.is_ascii() {
+            let mut extra = 0; // bytes beyond one per char seen so far
+            for (byte, ch) in text.char_indices() {
+                let len = ch.len_utf8();
+                if len > 1 {
+                    extra += len - 1;
+                    checkpoints.push((byte + len, byte + len - extra));
+                }
+            }
+        }
+        OffsetConverter { unit, checkpoints }
+    }
+
+    /// The offset of byte `byte` (which must be on a char boundary) in the output unit.
+    pub fn convert(&self, byte: usize) -> usize {
+        if self.unit == OffsetUnit::Bytes || self.checkpoints.is_empty() {
+            return byte;
+        }
+        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte);
+        match i.checked_sub(1) {
+            Some(p) => {
+                let (b, c) = self.checkpoints[p];
+                c + (byte - b)
+            }
+            None => byte,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_bytes_to_code_points() {
+        let text = "Xhaçka’s 🇺🇸 US é";
+        let conv = OffsetConverter::new(text, OffsetUnit::Chars);
+        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            assert_eq!(conv.convert(byte), text[..byte].chars().count(), "byte {byte}");
+        }
+        let bytes = OffsetConverter::new(text, OffsetUnit::Bytes);
+        assert_eq!(bytes.convert(7), 7);
+    }
+
+    #[test]
+    fn offset_unit_serialises_lowercase() {
+        assert_eq!(serde_json::to_string(&OffsetUnit::Chars).unwrap(), "\"chars\"");
+        assert_eq!(serde_json::to_string(&OffsetUnit::Bytes).unwrap(), "\"bytes\"");
+    }
+}
