@@ -9,9 +9,7 @@ use std::path::PathBuf;
 #[non_exhaustive]
 pub enum Error {
     /// The input is not valid UTF-8 (and `--lossy` was not given).
-    #[error(
-        "{source_name}: invalid UTF-8 at byte {offset}; pass --lossy to replace bad bytes with U+FFFD"
-    )]
+    #[error("{source_name}: invalid UTF-8 at byte {offset}; pass --lossy to replace bad bytes with U+FFFD")]
     InvalidUtf8 {
         /// The document's source name (its path, or `-`).
         source_name: String,

@@ -30,7 +30,10 @@ pub enum Utf8Policy {
 impl Document {
     /// Builds a document from text already in memory.
     pub fn new(source: impl Into<String>, text: impl Into<String>) -> Self {
-        Document { source: source.into(), text: text.into() }
+        Document {
+            source: source.into(),
+            text: text.into(),
+        }
     }
 
     /// Decodes raw bytes: UTF-8 (a BOM is dropped), or UTF-16 when a UTF-16 BOM says so.
@@ -40,19 +43,28 @@ impl Document {
     pub fn from_bytes(source: impl Into<String>, bytes: Vec<u8>, policy: Utf8Policy) -> Result<Self> {
         let source = source.into();
         if let Some(text) = decode_utf16_with_bom(&bytes) {
-            let text = text.ok_or_else(|| Error::InvalidUtf8 { source_name: source.clone(), offset: 0 })?;
+            let text = text.ok_or_else(|| Error::InvalidUtf8 {
+                source_name: source.clone(),
+                offset: 0,
+            })?;
             return Ok(Document { source, text });
         }
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if let Some(offset) = memchr_nul(body) {
-            return Err(Error::Binary { source_name: source, reason: format!("NUL byte at offset {offset}") });
+            return Err(Error::Binary {
+                source_name: source,
+                reason: format!("NUL byte at offset {offset}"),
+            });
         }
         let text = match std::str::from_utf8(body) {
             Ok(text) => text.to_owned(),
             Err(err) => match policy {
                 Utf8Policy::Strict => {
                     let bom_len = bytes.len() - body.len();
-                    return Err(Error::InvalidUtf8 { source_name: source, offset: err.valid_up_to() + bom_len });
+                    return Err(Error::InvalidUtf8 {
+                        source_name: source,
+                        offset: err.valid_up_to() + bom_len,
+                    });
                 }
                 Utf8Policy::Lossy => String::from_utf8_lossy(body).into_owned(),
             },
@@ -62,7 +74,10 @@ impl Document {
 
     /// Reads and decodes one file.
     pub fn read(path: &Path, policy: Utf8Policy) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let bytes = std::fs::read(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         Self::from_bytes(path.display().to_string(), bytes, policy)
     }
 }
@@ -80,12 +95,16 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Option<String>> {
         _ => return None,
     };
     let body = &bytes[2..];
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Some(None);
     }
     let units = body.chunks_exact(2).map(|pair| {
         let pair = [pair[0], pair[1]];
-        if little_endian { u16::from_le_bytes(pair) } else { u16::from_be_bytes(pair) }
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
     });
     Some(char::decode_utf16(units).collect::<Result<String, _>>().ok())
 }
@@ -147,9 +166,9 @@ fn walk_directory(root: &Path, extensions: &[String], found: &mut Discovered) {
             Ok(_) => {}
             Err(err) => {
                 let path = err.path().map(Path::to_path_buf).unwrap_or_else(|| root.to_path_buf());
-                let source = err.into_io_error().unwrap_or_else(|| {
-                    std::io::Error::other("symbolic link loop; not followed")
-                });
+                let source = err
+                    .into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("symbolic link loop; not followed"));
                 found.errors.push(Error::Io { path, source });
             }
         }
@@ -157,7 +176,10 @@ fn walk_directory(root: &Path, extensions: &[String], found: &mut Discovered) {
 }
 
 fn has_extension(path: &Path, extensions: &[String]) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
     extensions.iter().any(|ext| {
         let ext = ext.trim_start_matches('.').to_lowercase();
         name.len() > ext.len() + 1 && name.ends_with(&ext) && name[..name.len() - ext.len()].ends_with('.')
@@ -177,7 +199,10 @@ mod tests {
     #[test]
     fn invalid_utf8_names_the_byte_offset() {
         let err = Document::from_bytes("a.txt", b"ab\xFFcd".to_vec(), Utf8Policy::Strict).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: invalid UTF-8 at byte 2; pass --lossy to replace bad bytes with U+FFFD");
+        assert_eq!(
+            err.to_string(),
+            "a.txt: invalid UTF-8 at byte 2; pass --lossy to replace bad bytes with U+FFFD"
+        );
     }
 
     #[test]
@@ -190,8 +215,18 @@ mod tests {
     fn decodes_utf16_little_and_big_endian() {
         let le = [0xFF, 0xFE, b'O', 0, b'K', 0];
         let be = [0xFE, 0xFF, 0, b'O', 0, b'K'];
-        assert_eq!(Document::from_bytes("le", le.to_vec(), Utf8Policy::Strict).unwrap().text, "OK");
-        assert_eq!(Document::from_bytes("be", be.to_vec(), Utf8Policy::Strict).unwrap().text, "OK");
+        assert_eq!(
+            Document::from_bytes("le", le.to_vec(), Utf8Policy::Strict)
+                .unwrap()
+                .text,
+            "OK"
+        );
+        assert_eq!(
+            Document::from_bytes("be", be.to_vec(), Utf8Policy::Strict)
+                .unwrap()
+                .text,
+            "OK"
+        );
     }
 
     #[test]
@@ -234,7 +269,10 @@ mod tests {
     fn discover_reports_missing_paths_and_keeps_going() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("a.txt"), "x").unwrap();
-        let found = discover(&[dir.path().join("missing.txt"), dir.path().join("a.txt")], &["txt".into()]);
+        let found = discover(
+            &[dir.path().join("missing.txt"), dir.path().join("a.txt")],
+            &["txt".into()],
+        );
         assert_eq!(found.inputs.len(), 1);
         assert_eq!(found.errors.len(), 1);
         assert!(found.errors[0].to_string().contains("missing.txt"));

@@ -94,7 +94,11 @@ impl Pipeline {
         let matches = self.matcher.find(normalized.as_str());
         let (mentions, entities) =
             resolve::resolve_entities(text, &normalized, &sentences, &matches, &self.matcher, &self.gazetteer);
-        Analysis { sentences, mentions, entities }
+        Analysis {
+            sentences,
+            mentions,
+            entities,
+        }
     }
 
     /// Analyses a document and builds its output record.
@@ -106,7 +110,10 @@ impl Pipeline {
     /// Builds the output record of an analysis.
     pub fn to_record(&self, doc: &Document, analysis: &Analysis, options: &ExtractOptions) -> DocumentRecord {
         let offsets = wire::OffsetConverter::new(&doc.text, options.offsets);
-        let span = |start: usize, end: usize| wire::SpanRecord { start: offsets.convert(start), end: offsets.convert(end) };
+        let span = |start: usize, end: usize| wire::SpanRecord {
+            start: offsets.convert(start),
+            end: offsets.convert(end),
+        };
         let entities = analysis
             .entities
             .iter()

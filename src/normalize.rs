@@ -33,7 +33,10 @@ impl<'a> Normalized<'a> {
     /// Normalises `original`. ASCII input is borrowed, not copied.
     pub fn new(original: &'a str) -> Self {
         if original.is_ascii() {
-            return Normalized { text: Cow::Borrowed(original), edits: Vec::new() };
+            return Normalized {
+                text: Cow::Borrowed(original),
+                edits: Vec::new(),
+            };
         }
         let mut text = String::with_capacity(original.len());
         let mut edits: Vec<Edit> = Vec::new();
@@ -48,15 +51,13 @@ impl<'a> Normalized<'a> {
             let end_original = index + ch.len_utf8();
             // Runs of dropped combining marks become one edit, so that a span ending before
             // them takes them all and never splits a grapheme.
-            if folded.is_empty() {
-                if let Some(last) = edits.last_mut() {
-                    if last.normalized == (start as u32, start as u32) && last.original.1 == index as u32 {
+            if folded.is_empty()
+                && let Some(last) = edits.last_mut()
+                    && last.normalized == (start as u32, start as u32) && last.original.1 == index as u32 {
                         last.original.1 = end_original as u32;
                         copied_up_to = end_original;
                         continue;
                     }
-                }
-            }
             text.push_str(folded);
             edits.push(Edit {
                 normalized: (start as u32, text.len() as u32),
@@ -65,7 +66,10 @@ impl<'a> Normalized<'a> {
             copied_up_to = end_original;
         }
         text.push_str(&original[copied_up_to..]);
-        Normalized { text: Cow::Owned(text), edits }
+        Normalized {
+            text: Cow::Owned(text),
+            edits,
+        }
     }
 
     /// The normalised text.
@@ -91,11 +95,10 @@ impl<'a> Normalized<'a> {
         let pos = pos as u32;
         // The first edit whose normalised end lies beyond `pos`.
         let i = self.edits.partition_point(|e| e.normalized.1 <= pos);
-        if let Some(edit) = self.edits.get(i) {
-            if edit.normalized.0 <= pos {
+        if let Some(edit) = self.edits.get(i)
+            && edit.normalized.0 <= pos {
                 return edit.original.0 as usize;
             }
-        }
         self.shift_from_previous(i, pos)
     }
 

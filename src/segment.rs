@@ -101,7 +101,11 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
             } else {
                 TokenKind::Punct
             };
-            Some(Token { start: base + offset, end: base + offset + word.len(), kind })
+            Some(Token {
+                start: base + offset,
+                end: base + offset + word.len(),
+                kind,
+            })
         })
         .collect()
 }
@@ -143,7 +147,10 @@ fn split_line(text: &str, line_start: usize, line_end: usize, sentence_start: &m
         while after < line_end {
             let rest = &text[after..line_end];
             let ch = rest.chars().next().expect("after < line_end");
-            if matches!(ch, '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{2026}') {
+            if matches!(
+                ch,
+                '.' | '!' | '?' | '"' | '\'' | ')' | ']' | '\u{201D}' | '\u{2019}' | '\u{2026}'
+            ) {
                 after += ch.len_utf8();
             } else {
                 break;
@@ -182,14 +189,54 @@ const TITLES: &[&str] = &[
 ];
 
 /// Month abbreviations: "Sept. 13" is one sentence.
-const MONTHS: &[&str] = &["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"];
+const MONTHS: &[&str] = &[
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+];
 
 /// Words that typically open a sentence; after "U.S." or an initial they mean the full stop
 /// also ended the sentence ("... sanctions by the U.S. The move ...").
 const SENTENCE_OPENERS: &[&str] = &[
-    "The", "A", "An", "It", "He", "She", "They", "We", "I", "You", "In", "On", "At", "But", "And", "Or", "So",
-    "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "There", "As", "After",
-    "Before", "When", "While", "If", "Meanwhile", "However", "Officials", "Earlier", "Later", "Last", "Since",
+    "The",
+    "A",
+    "An",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "There",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Meanwhile",
+    "However",
+    "Officials",
+    "Earlier",
+    "Later",
+    "Last",
+    "Since",
 ];
 
 /// Whether the full stop at `dot` closes an abbreviation rather than the sentence.
@@ -231,7 +278,10 @@ fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
     let trimmed_start = start + (slice.len() - slice.trim_start().len());
     let trimmed_end = start + slice.trim_end().len();
     if trimmed_start < trimmed_end {
-        out.push(Sentence { start: trimmed_start, end: trimmed_end });
+        out.push(Sentence {
+            start: trimmed_start,
+            end: trimmed_end,
+        });
     }
 }
 
@@ -245,26 +295,98 @@ mod tests {
 
     /// (name, text, expected sentences)
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("plain", "Iran denied it. Albania cut ties.", &["Iran denied it.", "Albania cut ties."]),
-        ("title", "Mr. Rama spoke. Dr. Roll left.", &["Mr. Rama spoke.", "Dr. Roll left."]),
-        ("general", "Gen. Mark Milley met Lt. Col. Smith.", &["Gen. Mark Milley met Lt. Col. Smith."]),
-        ("dotted acronym inside", "The U.S. Treasury acted.", &["The U.S. Treasury acted."]),
-        ("dotted acronym at end", "It was the U.S. The move followed.", &["It was the U.S.", "The move followed."]),
-        ("u.k.", "Talks in the U.K. Parliament ended.", &["Talks in the U.K. Parliament ended."]),
+        (
+            "plain",
+            "Iran denied it. Albania cut ties.",
+            &["Iran denied it.", "Albania cut ties."],
+        ),
+        (
+            "title",
+            "Mr. Rama spoke. Dr. Roll left.",
+            &["Mr. Rama spoke.", "Dr. Roll left."],
+        ),
+        (
+            "general",
+            "Gen. Mark Milley met Lt. Col. Smith.",
+            &["Gen. Mark Milley met Lt. Col. Smith."],
+        ),
+        (
+            "dotted acronym inside",
+            "The U.S. Treasury acted.",
+            &["The U.S. Treasury acted."],
+        ),
+        (
+            "dotted acronym at end",
+            "It was the U.S. The move followed.",
+            &["It was the U.S.", "The move followed."],
+        ),
+        (
+            "u.k.",
+            "Talks in the U.K. Parliament ended.",
+            &["Talks in the U.K. Parliament ended."],
+        ),
         ("initial", "George W. Bush said so.", &["George W. Bush said so."]),
-        ("initial without stop", "Brian E Nelson said so. He left.", &["Brian E Nelson said so.", "He left."]),
-        ("month", "On Sept. 13 they met. Then Oct. 2 came.", &["On Sept. 13 they met.", "Then Oct. 2 came."]),
-        ("number sign", "Resolution No. 2334 passed.", &["Resolution No. 2334 passed."]),
-        ("numbers", "Some 3,000 people and 1.5 billion dollars.", &["Some 3,000 people and 1.5 billion dollars."]),
-        ("curly quote", "“It was state aggression.” Rama said.", &["“It was state aggression.”", "Rama said."]),
+        (
+            "initial without stop",
+            "Brian E Nelson said so. He left.",
+            &["Brian E Nelson said so.", "He left."],
+        ),
+        (
+            "month",
+            "On Sept. 13 they met. Then Oct. 2 came.",
+            &["On Sept. 13 they met.", "Then Oct. 2 came."],
+        ),
+        (
+            "number sign",
+            "Resolution No. 2334 passed.",
+            &["Resolution No. 2334 passed."],
+        ),
+        (
+            "numbers",
+            "Some 3,000 people and 1.5 billion dollars.",
+            &["Some 3,000 people and 1.5 billion dollars."],
+        ),
+        (
+            "curly quote",
+            "“It was state aggression.” Rama said.",
+            &["“It was state aggression.”", "Rama said."],
+        ),
         ("quote lowercase", "“Stop!” he said.", &["“Stop!” he said."]),
-        ("headline", "Israel offers aid to Albania\n\nIsrael has offered aid.", &["Israel offers aid to Albania", "Israel has offered aid."]),
-        ("dateline line", "Headline here\nSeptember 13, 2022 at 3:38 pm\nBody text.", &["Headline here", "September 13, 2022 at 3:38 pm", "Body text."]),
-        ("crlf", "First line.\r\nSecond line.\r\n", &["First line.", "Second line."]),
-        ("wrapped", "The minister said the talks\nwould resume next week.", &["The minister said the talks\nwould resume next week."]),
-        ("nbsp", "Iran\u{00A0}denied it.\u{00A0}Albania cut ties.", &["Iran\u{00A0}denied it.", "Albania cut ties."]),
-        ("ellipsis", "They waited… Then it came.", &["They waited…", "Then it came."]),
-        ("caption", "Roll met Xhacka [@idanroll/Twitter]\n\nBody.", &["Roll met Xhacka [@idanroll/Twitter]", "Body."]),
+        (
+            "headline",
+            "Israel offers aid to Albania\n\nIsrael has offered aid.",
+            &["Israel offers aid to Albania", "Israel has offered aid."],
+        ),
+        (
+            "dateline line",
+            "Headline here\nSeptember 13, 2022 at 3:38 pm\nBody text.",
+            &["Headline here", "September 13, 2022 at 3:38 pm", "Body text."],
+        ),
+        (
+            "crlf",
+            "First line.\r\nSecond line.\r\n",
+            &["First line.", "Second line."],
+        ),
+        (
+            "wrapped",
+            "The minister said the talks\nwould resume next week.",
+            &["The minister said the talks\nwould resume next week."],
+        ),
+        (
+            "nbsp",
+            "Iran\u{00A0}denied it.\u{00A0}Albania cut ties.",
+            &["Iran\u{00A0}denied it.", "Albania cut ties."],
+        ),
+        (
+            "ellipsis",
+            "They waited… Then it came.",
+            &["They waited…", "Then it came."],
+        ),
+        (
+            "caption",
+            "Roll met Xhacka [@idanroll/Twitter]\n\nBody.",
+            &["Roll met Xhacka [@idanroll/Twitter]", "Body."],
+        ),
         ("empty", "", &[]),
         ("blank lines", "\n\n  \n", &[]),
     ];
@@ -289,7 +411,10 @@ mod tests {
     #[test]
     fn tokens_keep_numbers_and_names_whole() {
         let text = "Some 3,000 members of Xhaçka’s group, 1.5 km.";
-        let toks: Vec<(&str, TokenKind)> = tokens(text, 0..text.len()).iter().map(|t| (&text[t.start..t.end], t.kind)).collect();
+        let toks: Vec<(&str, TokenKind)> = tokens(text, 0..text.len())
+            .iter()
+            .map(|t| (&text[t.start..t.end], t.kind))
+            .collect();
         assert_eq!(
             toks,
             [

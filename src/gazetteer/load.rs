@@ -47,7 +47,11 @@ impl Column {
 /// Parses one gazetteer file into entries. Rows with the same type and name are merged into one
 /// entry, each row adding a role. `file` is the name used in error messages.
 pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> {
-    let fail = |line: usize, message: String| GazetteerError { file: file.to_owned(), line, message };
+    let fail = |line: usize, message: String| GazetteerError {
+        file: file.to_owned(),
+        line,
+        message,
+    };
     let mut header: Option<Vec<Column>> = None;
     let mut entries: Vec<Entry> = Vec::new();
     let mut index_by_key: BTreeMap<(EntryKind, String), usize> = BTreeMap::new();
@@ -55,7 +59,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> 
     for (line_index, raw_line) in text.lines().enumerate() {
         let line_no = line_index + 1;
         let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        let line = if line_no == 1 { line.strip_prefix('\u{FEFF}').unwrap_or(line) } else { line };
+        let line = if line_no == 1 {
+            line.strip_prefix('\u{FEFF}').unwrap_or(line)
+        } else {
+            line
+        };
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
@@ -67,11 +75,18 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> 
         if fields.len() > columns.len() {
             return Err(fail(
                 line_no,
-                format!("{} fields, but the header names {} columns; is there a stray TAB?", fields.len(), columns.len()),
+                format!(
+                    "{} fields, but the header names {} columns; is there a stray TAB?",
+                    fields.len(),
+                    columns.len()
+                ),
             ));
         }
         let row = parse_row(columns, &fields).map_err(|m| fail(line_no, m))?;
-        let source = SourceLine { file: file.to_owned(), line: line_no };
+        let source = SourceLine {
+            file: file.to_owned(),
+            line: line_no,
+        };
         let key = (row.kind, row.name.clone());
         match index_by_key.get(&key) {
             Some(&index) => entries[index].merge_row(row, source),
@@ -93,7 +108,10 @@ fn parse_header(fields: &[&str]) -> Result<Vec<Column>, String> {
         let name = field.trim();
         let column = Column::parse(name).ok_or_else(|| {
             let known: Vec<&str> = Column::ALL.iter().map(|(n, _)| *n).collect();
-            format!("unknown column {name:?} in the header; known columns: {}", known.join(", "))
+            format!(
+                "unknown column {name:?} in the header; known columns: {}",
+                known.join(", ")
+            )
         })?;
         if columns.contains(&column) {
             return Err(format!("column {name:?} appears twice in the header"));
@@ -104,7 +122,11 @@ fn parse_header(fields: &[&str]) -> Result<Vec<Column>, String> {
         if !columns.contains(&required) {
             return Err(format!(
                 "the header has no {:?} column; the first non-comment line must name the columns, e.g. \"type<TAB>name<TAB>aliases\"",
-                Column::ALL.iter().find(|(_, c)| *c == required).map(|(n, _)| *n).unwrap_or("?")
+                Column::ALL
+                    .iter()
+                    .find(|(_, c)| *c == required)
+                    .map(|(n, _)| *n)
+                    .unwrap_or("?")
             ));
         }
     }
@@ -148,22 +170,38 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
     if name.is_empty() {
         return Err("empty name".into());
     }
-    if let (Some(from), Some(to)) = (row_role.from, row_role.to) {
-        if to < from {
+    if let (Some(from), Some(to)) = (row_role.from, row_role.to)
+        && to < from {
             return Err(format!("role ends ({to}) before it starts ({from})"));
         }
-    }
-    let all_names: Vec<&String> = std::iter::once(&name).chain(&aliases).chain(&demonyms).chain(&capitals).collect();
+    let all_names: Vec<&String> = std::iter::once(&name)
+        .chain(&aliases)
+        .chain(&demonyms)
+        .chain(&capitals)
+        .collect();
     if let Some(stray) = ambiguous.iter().find(|a| !all_names.contains(a)) {
         return Err(format!(
             "ambiguous name {stray:?} is not among this entry's name, aliases, demonyms or capitals"
         ));
     }
-    Ok(Row { kind, name, aliases, demonyms, capitals, ambiguous, role: row_role })
+    Ok(Row {
+        kind,
+        name,
+        aliases,
+        demonyms,
+        capitals,
+        ambiguous,
+        role: row_role,
+    })
 }
 
 fn split_list(value: &str) -> Vec<String> {
-    value.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect()
+    value
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 fn non_empty(value: &str) -> Option<String> {
@@ -177,7 +215,9 @@ fn parse_country(value: &str) -> Result<Option<String>, String> {
     if value.len() == 3 && value.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(Some(value.to_owned()))
     } else {
-        Err(format!("country {value:?} is not an ISO 3166-1 alpha-3 code (three capital letters, e.g. ALB)"))
+        Err(format!(
+            "country {value:?} is not an ISO 3166-1 alpha-3 code (three capital letters, e.g. ALB)"
+        ))
     }
 }
 
@@ -185,10 +225,12 @@ fn parse_code(what: &str, value: &str, unit: usize) -> Result<Option<String>, St
     if value.is_empty() {
         return Ok(None);
     }
-    if value.len() % unit == 0 && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
+    if value.len().is_multiple_of(unit) && value.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()) {
         Ok(Some(value.to_owned()))
     } else {
-        Err(format!("{what} {value:?} must be CAMEO three-letter groups in capitals (e.g. GOV, IGOWSTNAT)"))
+        Err(format!(
+            "{what} {value:?} must be CAMEO three-letter groups in capitals (e.g. GOV, IGOWSTNAT)"
+        ))
     }
 }
 
@@ -232,16 +274,48 @@ mod tests {
 
     /// (name, file text, expected error)
     const BAD: &[(&str, &str, &str)] = &[
-        ("unknown column", "type\tname\tcolour\n", "g.tsv:1: unknown column \"colour\""),
-        ("missing name column", "type\taliases\n", "g.tsv:1: the header has no \"name\" column"),
+        (
+            "unknown column",
+            "type\tname\tcolour\n",
+            "g.tsv:1: unknown column \"colour\"",
+        ),
+        (
+            "missing name column",
+            "type\taliases\n",
+            "g.tsv:1: the header has no \"name\" column",
+        ),
         ("bad type", "type\tname\nhuman\tX\n", "g.tsv:2: unknown type \"human\""),
         ("empty name", "type\tname\nperson\t\n", "g.tsv:2: empty name"),
-        ("bad country", "type\tname\tcountry\nstate\tX\tAlb\n", "g.tsv:2: country \"Alb\" is not an ISO 3166-1"),
-        ("bad date", "type\tname\tfrom\nperson\tX\t2020-13-01\n", "g.tsv:2: from date \"2020-13-01\""),
-        ("inverted dates", "type\tname\tfrom\tto\nperson\tX\t2021\t2020\n", "g.tsv:2: role ends (2020) before it starts (2021)"),
-        ("stray tab", "type\tname\nperson\tX\tY\n", "g.tsv:2: 3 fields, but the header names 2 columns"),
-        ("bad sector", "type\tname\tsector\nperson\tX\tgov\n", "g.tsv:2: sector \"gov\""),
-        ("stray ambiguous", "type\tname\tambiguous\nstate\tJordan\tChad\n", "g.tsv:2: ambiguous name \"Chad\""),
+        (
+            "bad country",
+            "type\tname\tcountry\nstate\tX\tAlb\n",
+            "g.tsv:2: country \"Alb\" is not an ISO 3166-1",
+        ),
+        (
+            "bad date",
+            "type\tname\tfrom\nperson\tX\t2020-13-01\n",
+            "g.tsv:2: from date \"2020-13-01\"",
+        ),
+        (
+            "inverted dates",
+            "type\tname\tfrom\tto\nperson\tX\t2021\t2020\n",
+            "g.tsv:2: role ends (2020) before it starts (2021)",
+        ),
+        (
+            "stray tab",
+            "type\tname\nperson\tX\tY\n",
+            "g.tsv:2: 3 fields, but the header names 2 columns",
+        ),
+        (
+            "bad sector",
+            "type\tname\tsector\nperson\tX\tgov\n",
+            "g.tsv:2: sector \"gov\"",
+        ),
+        (
+            "stray ambiguous",
+            "type\tname\tambiguous\nstate\tJordan\tChad\n",
+            "g.tsv:2: ambiguous name \"Chad\"",
+        ),
     ];
 
     #[test]

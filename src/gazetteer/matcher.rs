@@ -104,7 +104,12 @@ impl Matcher {
             });
             if !duplicate {
                 ids.push(candidates.len() as u32);
-                candidates.push(Candidate { entry, form, ambiguous, surface: surface.into_boxed_str() });
+                candidates.push(Candidate {
+                    entry,
+                    form,
+                    ambiguous,
+                    surface: surface.into_boxed_str(),
+                });
             }
         };
         for (index, entry) in gazetteer.entries().iter().enumerate() {
@@ -134,8 +139,13 @@ impl Matcher {
         let mut other_patterns = Vec::new();
         let mut other_candidates = Vec::new();
         for (key, ids) in by_key {
-            let starts_capitalised =
-                ids.iter().all(|&i| candidates[i as usize].surface.chars().next().is_some_and(char::is_uppercase));
+            let starts_capitalised = ids.iter().all(|&i| {
+                candidates[i as usize]
+                    .surface
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+            });
             if starts_capitalised {
                 capitalised_patterns.push(key);
                 capitalised_candidates.push(ids);
@@ -173,7 +183,9 @@ impl Matcher {
                 }
             }
         }
-        let Some(automaton) = &self.other else { return capitalised };
+        let Some(automaton) = &self.other else {
+            return capitalised;
+        };
         let mut other = Vec::new();
         for found in automaton.find_iter(text) {
             let start = found.start();
@@ -189,7 +201,13 @@ impl Matcher {
 
     /// The longest match starting exactly at `start` that ends on a word boundary and passes
     /// the case rule for at least one candidate.
-    fn longest_valid_at(&self, automaton: &AhoCorasick, ids: &[Vec<u32>], text: &str, start: usize) -> Option<RawMatch> {
+    fn longest_valid_at(
+        &self,
+        automaton: &AhoCorasick,
+        ids: &[Vec<u32>],
+        text: &str,
+        start: usize,
+    ) -> Option<RawMatch> {
         let mut limit = text.len();
         loop {
             let input = Input::new(text).span(start..limit).anchored(Anchored::Yes);
@@ -203,7 +221,11 @@ impl Matcher {
                     .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
                     .collect();
                 if !passing.is_empty() {
-                    return Some(RawMatch { start, end, candidates: passing });
+                    return Some(RawMatch {
+                        start,
+                        end,
+                        candidates: passing,
+                    });
                 }
             }
             // Retry for a shorter match at the same start.
@@ -244,15 +266,18 @@ fn surname_of(name: &str) -> Option<&str> {
         return None;
     }
     let last = words.last()?.trim_end_matches(',');
-    let usable = last.chars().count() >= 3
-        && last.chars().next().is_some_and(char::is_uppercase)
-        && !last.ends_with('.');
+    let usable =
+        last.chars().count() >= 3 && last.chars().next().is_some_and(char::is_uppercase) && !last.ends_with('.');
     usable.then_some(last)
 }
 
 /// Every capital pattern letter must be a capital in the text; the texts have equal length.
 fn case_compatible(pattern: &[u8], text: &[u8]) -> bool {
-    pattern.len() == text.len() && pattern.iter().zip(text).all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase())
+    pattern.len() == text.len()
+        && pattern
+            .iter()
+            .zip(text)
+            .all(|(p, t)| !p.is_ascii_uppercase() || t.is_ascii_uppercase())
 }
 
 fn is_word_char(ch: char) -> bool {
@@ -339,26 +364,54 @@ mod tests {
         person\tOlta Xhaçka\tOlta Xhacka\tALB\t\t\n";
 
     fn find(text: &str) -> Vec<String> {
-        let gazetteer = GazetteerBuilder::new().defaults(false).add_text("g.tsv", GAZETTEER).build().unwrap();
+        let gazetteer = GazetteerBuilder::new()
+            .defaults(false)
+            .add_text("g.tsv", GAZETTEER)
+            .build()
+            .unwrap();
         let matcher = Matcher::new(&gazetteer);
         let norm = crate::normalize::Normalized::new(text);
-        matcher.find(norm.as_str()).iter().map(|m| text[norm.to_original(m.start..m.end)].to_owned()).collect()
+        matcher
+            .find(norm.as_str())
+            .iter()
+            .map(|m| text[norm.to_original(m.start..m.end)].to_owned())
+            .collect()
     }
 
     /// (name, text, expected matches)
     const CASES: &[(&str, &str, &[&str])] = &[
         ("plain", "Iran and Albania", &["Iran", "Albania"]),
-        ("longest wins", "the People’s Mujahideen Organisation of Iran said", &["People’s Mujahideen Organisation of Iran"]),
+        (
+            "longest wins",
+            "the People’s Mujahideen Organisation of Iran said",
+            &["People’s Mujahideen Organisation of Iran"],
+        ),
         ("whole words only", "Indiana and Iranian", &["Iranian"]),
         ("possessive", "Albania’s minister and Iran's", &["Albania", "Iran"]),
         ("acronym case", "US officials told us", &["US"]),
-        ("all caps headline", "IRAN DENIES ATTACK ON ALBANIA", &["IRAN", "ALBANIA"]),
+        (
+            "all caps headline",
+            "IRAN DENIES ATTACK ON ALBANIA",
+            &["IRAN", "ALBANIA"],
+        ),
         ("lower case is not a name", "iran albania", &[]),
         ("dotted acronym", "the U.S. Treasury", &["U.S."]),
-        ("diacritics folded", "Olta Xhacka and Olta Xhaçka", &["Olta Xhacka", "Olta Xhaçka"]),
-        ("hyphenated", "Iran-backed and al-Shabaab fighters", &["Iran", "al-Shabaab"]),
+        (
+            "diacritics folded",
+            "Olta Xhacka and Olta Xhaçka",
+            &["Olta Xhacka", "Olta Xhaçka"],
+        ),
+        (
+            "hyphenated",
+            "Iran-backed and al-Shabaab fighters",
+            &["Iran", "al-Shabaab"],
+        ),
         ("lowercase-initial name needs a word start", "xal-Shabaab", &[]),
-        ("shorter match when the longest fails", "Iranian-ish Iraniana", &["Iranian"]),
+        (
+            "shorter match when the longest fails",
+            "Iranian-ish Iraniana",
+            &["Iranian"],
+        ),
         ("multiword capital", "in New Delhi today", &["New Delhi"]),
         ("surname", "Olta Xhaçka met; Xhaçka said", &["Olta Xhaçka", "Xhaçka"]),
         ("empty", "", &[]),

@@ -42,7 +42,9 @@ impl EntryKind {
             "state" => Ok(EntryKind::State),
             "organisation" | "organization" => Ok(EntryKind::Organisation),
             "place" => Ok(EntryKind::Place),
-            other => Err(format!("unknown type {other:?}; use person, state, organisation or place")),
+            other => Err(format!(
+                "unknown type {other:?}; use person, state, organisation or place"
+            )),
         }
     }
 
@@ -87,7 +89,11 @@ impl PartialDate {
         if parts.next().is_some() || month > 12 || (day > 0 && month == 0) {
             return None;
         }
-        let date = PartialDate { year: year as u16, month: month as u8, day: day as u8 };
+        let date = PartialDate {
+            year: year as u16,
+            month: month as u8,
+            day: day as u8,
+        };
         if month > 0 && day > u32::from(date.days_in_month()) {
             return None;
         }
@@ -101,19 +107,35 @@ impl PartialDate {
 
     /// The earliest full date this date can mean.
     pub fn first_day(self) -> Self {
-        PartialDate { year: self.year, month: self.month.max(1), day: self.day.max(1) }
+        PartialDate {
+            year: self.year,
+            month: self.month.max(1),
+            day: self.day.max(1),
+        }
     }
 
     /// The latest full date this date can mean.
     pub fn last_day(self) -> Self {
         let month = if self.month == 0 { 12 } else { self.month };
-        let with_month = PartialDate { year: self.year, month, day: 1 };
-        let day = if self.day == 0 { with_month.days_in_month() } else { self.day };
-        PartialDate { year: self.year, month, day }
+        let with_month = PartialDate {
+            year: self.year,
+            month,
+            day: 1,
+        };
+        let day = if self.day == 0 {
+            with_month.days_in_month()
+        } else {
+            self.day
+        };
+        PartialDate {
+            year: self.year,
+            month,
+            day,
+        }
     }
 
     fn days_in_month(self) -> u8 {
-        let leap = (self.year % 4 == 0 && self.year % 100 != 0) || self.year % 400 == 0;
+        let leap = (self.year.is_multiple_of(4) && !self.year.is_multiple_of(100)) || self.year.is_multiple_of(400);
         match self.month {
             2 if leap => 29,
             2 => 28,
@@ -124,7 +146,9 @@ impl PartialDate {
 }
 
 fn parse_digits(text: &str, width: usize) -> Option<u32> {
-    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
 }
 
 impl fmt::Display for PartialDate {
@@ -208,7 +232,10 @@ pub struct Entry {
 
 impl Entry {
     fn from_row(row: load::Row, source: SourceLine) -> Self {
-        let role = Role { line: source.line, ..row.role };
+        let role = Role {
+            line: source.line,
+            ..row.role
+        };
         Entry {
             kind: row.kind,
             name: row.name,
@@ -234,7 +261,10 @@ impl Entry {
                 }
             }
         }
-        self.roles.push(Role { line: source.line, ..row.role });
+        self.roles.push(Role {
+            line: source.line,
+            ..row.role
+        });
     }
 
     /// The role that applies on `date`: the one held then (the latest-starting, if several),
@@ -248,7 +278,9 @@ impl Entry {
 
     /// The entry's country: that of the given role, else of any role.
     pub fn country<'a>(&'a self, role: &'a Role) -> Option<&'a str> {
-        role.country.as_deref().or_else(|| self.roles.iter().find_map(|r| r.country.as_deref()))
+        role.country
+            .as_deref()
+            .or_else(|| self.roles.iter().find_map(|r| r.country.as_deref()))
     }
 
     /// Whether `name` (one of the entry's names) is marked as needing context.
@@ -282,7 +314,10 @@ impl Gazetteer {
                 cameo_country_codes.insert(country.to_owned(), code);
             }
         }
-        Gazetteer { entries, cameo_country_codes }
+        Gazetteer {
+            entries,
+            cameo_country_codes,
+        }
     }
 
     /// All entries.
@@ -332,7 +367,10 @@ impl Default for GazetteerBuilder {
 impl GazetteerBuilder {
     /// A builder with the embedded defaults and no user files.
     pub fn new() -> Self {
-        GazetteerBuilder { include_defaults: true, user_files: Vec::new() }
+        GazetteerBuilder {
+            include_defaults: true,
+            user_files: Vec::new(),
+        }
     }
 
     /// Whether to include the embedded default files.
@@ -349,7 +387,10 @@ impl GazetteerBuilder {
 
     /// Adds a user file, or every `.tsv` file below a directory (in sorted order).
     pub fn add_path(mut self, path: &Path) -> Result<Self, Error> {
-        let io_error = |source| Error::Io { path: path.to_path_buf(), source };
+        let io_error = |source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         if path.is_dir() {
             let found = crate::input::discover(&[path.to_path_buf()], &["tsv".to_owned()]);
             if let Some(err) = found.errors.into_iter().next() {
@@ -379,7 +420,11 @@ impl GazetteerBuilder {
         if self.include_defaults {
             for (file, text) in embedded::EMBEDDED {
                 let parsed = parse_file(&format!("gazetteers/{file}"), text)?;
-                entries.extend(parsed.into_iter().filter(|e| !overridden.contains(&(e.kind, e.name.as_str()))));
+                entries.extend(
+                    parsed
+                        .into_iter()
+                        .filter(|e| !overridden.contains(&(e.kind, e.name.as_str()))),
+                );
             }
         }
         entries.extend(user_entries);
@@ -405,7 +450,10 @@ mod tests {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
         assert_eq!(PartialDate::parse("2024-02-29").unwrap().last_day().day, 29);
-        assert_eq!(PartialDate::parse("2023-02").unwrap().last_day().to_string(), "2023-02-28");
+        assert_eq!(
+            PartialDate::parse("2023-02").unwrap().last_day().to_string(),
+            "2023-02-28"
+        );
     }
 
     #[test]
@@ -425,8 +473,11 @@ mod tests {
     fn user_entries_replace_defaults_of_the_same_type_and_name() {
         let user = "type\tname\tcountry\nstate\tAlbania\tXXX\n";
         let gazetteer = GazetteerBuilder::new().add_text("user.tsv", user).build().unwrap();
-        let albanias: Vec<&Entry> =
-            gazetteer.entries().iter().filter(|e| e.kind == EntryKind::State && e.name == "Albania").collect();
+        let albanias: Vec<&Entry> = gazetteer
+            .entries()
+            .iter()
+            .filter(|e| e.kind == EntryKind::State && e.name == "Albania")
+            .collect();
         assert_eq!(albanias.len(), 1);
         assert_eq!(albanias[0].source.file, "user.tsv");
     }
@@ -437,7 +488,11 @@ mod tests {
                     state\tKosovo\tXKX\t\tKSV\n\
                     person\tSomeone\tXKX\tGOV\t\n\
                     organisation\tNATO\t\tIGO\tIGOWSTNAT\n";
-        let gazetteer = GazetteerBuilder::new().defaults(false).add_text("g.tsv", text).build().unwrap();
+        let gazetteer = GazetteerBuilder::new()
+            .defaults(false)
+            .add_text("g.tsv", text)
+            .build()
+            .unwrap();
         let code = |i: usize| {
             let e = &gazetteer.entries()[i];
             gazetteer.actor_code(e, e.role_on(None))

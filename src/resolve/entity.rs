@@ -14,7 +14,7 @@
 
 use crate::gazetteer::{EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
 use crate::normalize::Normalized;
-use crate::segment::{sentence_index, Sentence};
+use crate::segment::{Sentence, sentence_index};
 
 /// One mention of an entry in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +55,11 @@ pub fn resolve_entities(
     let mut last_mention: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
     let norm = normalized.as_str();
     for raw in matches {
-        let candidates: Vec<&crate::gazetteer::Candidate> =
-            raw.candidates.iter().map(|&i| &matcher.candidates()[i as usize]).collect();
+        let candidates: Vec<&crate::gazetteer::Candidate> = raw
+            .candidates
+            .iter()
+            .map(|&i| &matcher.candidates()[i as usize])
+            .collect();
         let mentioned = |entry: EntryId| last_mention.get(&entry).copied();
         let inside_longer_name = inside_longer_capitalised_name(norm, raw.start, raw.end);
 
@@ -66,7 +69,12 @@ pub fn resolve_entities(
             .filter(|c| !c.ambiguous || mentioned(c.entry).is_some() || !inside_longer_name);
         let best_strong = strong.max_by_key(|c| {
             let kind = gazetteer.entry(c.entry).kind;
-            (mentioned(c.entry), !c.ambiguous, kind_priority(kind), std::cmp::Reverse(c.entry))
+            (
+                mentioned(c.entry),
+                !c.ambiguous,
+                kind_priority(kind),
+                std::cmp::Reverse(c.entry),
+            )
         });
         let best_surname = candidates
             .iter()
@@ -110,7 +118,10 @@ fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
     let mut index_of: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
         let slot = *index_of.entry(mention.entry).or_insert_with(|| {
-            entities.push(Entity { entry: mention.entry, mentions: Vec::new() });
+            entities.push(Entity {
+                entry: mention.entry,
+                mentions: Vec::new(),
+            });
             entities.len() - 1
         });
         entities[slot].mentions.push(i);
@@ -120,12 +131,71 @@ fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
 
 /// Capitalised words that commonly open a sentence or precede a name without being part of it.
 const NOT_NAME_WORDS: &[&str] = &[
-    "The", "A", "An", "In", "On", "At", "To", "From", "For", "By", "With", "And", "Or", "But", "Of", "As", "If",
-    "When", "While", "After", "Before", "Since", "Both", "Neither", "Either", "Neighbouring", "Neighboring",
-    "Northern", "Southern", "Eastern", "Western", "Central", "North", "South", "East", "West", "King", "Queen",
-    "President", "Prime", "Minister", "Foreign", "Defence", "Defense", "Interior", "Government", "Army",
-    "Police", "Parliament", "Ministry", "Embassy", "Ambassador", "Officials", "Forces", "Troops", "Border",
-    "Authorities", "Leader", "Leaders", "Crown", "Prince", "Emir", "Sultan", "Sheikh", "Both",
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "To",
+    "From",
+    "For",
+    "By",
+    "With",
+    "And",
+    "Or",
+    "But",
+    "Of",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "Both",
+    "Neither",
+    "Either",
+    "Neighbouring",
+    "Neighboring",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Central",
+    "North",
+    "South",
+    "East",
+    "West",
+    "King",
+    "Queen",
+    "President",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Interior",
+    "Government",
+    "Army",
+    "Police",
+    "Parliament",
+    "Ministry",
+    "Embassy",
+    "Ambassador",
+    "Officials",
+    "Forces",
+    "Troops",
+    "Border",
+    "Authorities",
+    "Leader",
+    "Leaders",
+    "Crown",
+    "Prince",
+    "Emir",
+    "Sultan",
+    "Sheikh",
+    "Both",
 ];
 
 /// Whether the match sits in a longer capitalised name: the word just before it (same
@@ -134,9 +204,10 @@ const NOT_NAME_WORDS: &[&str] = &[
 fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool {
     let before = norm[..start].strip_suffix(' ').map(last_word);
     let after = norm[end..].strip_prefix(' ').map(first_word);
-    [before, after].into_iter().flatten().any(|word| {
-        word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(&word)
-    })
+    [before, after]
+        .into_iter()
+        .flatten()
+        .any(|word| word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(&word))
 }
 
 fn last_word(text: &str) -> &str {

@@ -3,4 +3,4 @@
 
 pub mod entity;
 
-pub use entity::{resolve_entities, Entity, Mention};
+pub use entity::{Entity, Mention, resolve_entities};

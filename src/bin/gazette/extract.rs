@@ -2,12 +2,12 @@
 
 use std::io::{IsTerminal, Read, Write};
 
-use anyhow::{bail, Context};
-use gazette::input::{discover, InputSource};
+use anyhow::{Context, bail};
+use gazette::input::{InputSource, discover};
 use gazette::{Document, ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
-use crate::cli::{ExtractArgs, GazetteerArgs, OffsetArg};
 use crate::Outcome;
+use crate::cli::{ExtractArgs, GazetteerArgs, OffsetArg};
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let mut paths = args.paths.clone();
@@ -28,7 +28,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             OffsetArg::Bytes => OffsetUnit::Bytes,
         },
     };
-    let policy = if args.lossy { Utf8Policy::Lossy } else { Utf8Policy::Strict };
+    let policy = if args.lossy {
+        Utf8Policy::Lossy
+    } else {
+        Utf8Policy::Strict
+    };
 
     let discovered = discover(&paths, &args.extensions);
     let mut failures = discovered.errors.len();
@@ -47,21 +51,25 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             }
         };
         let record = pipeline.extract(&doc, &options);
-        if args.pretty {
-            serde_json::to_writer_pretty(&mut out, &record)?;
-        } else {
-            serde_json::to_writer(&mut out, &record)?;
-        }
-        out.write_all(b"\n").context("writing output")?;
+        // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
+        let mut line = if args.pretty { serde_json::to_vec_pretty(&record)? } else { serde_json::to_vec(&record)? };
+        line.push(b'\n');
+        out.write_all(&line).context("writing output")?;
     }
     out.flush().context("writing output")?;
-    Ok(if failures > 0 { Outcome::SomeFailed } else { Outcome::Success })
+    Ok(if failures > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
 }
 
 pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
     let mut builder = GazetteerBuilder::new().defaults(!args.no_default_gazetteers);
     for path in &args.gazetteer {
-        builder = builder.add_path(path).with_context(|| format!("loading gazetteer {}", path.display()))?;
+        builder = builder
+            .add_path(path)
+            .with_context(|| format!("loading gazetteer {}", path.display()))?;
     }
     let gazetteer = builder.build()?;
     Ok(Pipeline::new(gazetteer))
@@ -71,7 +79,10 @@ fn read_document(input: &InputSource, stdin_name: &str, policy: Utf8Policy) -> a
     match input {
         InputSource::Stdin => {
             let mut bytes = Vec::new();
-            std::io::stdin().lock().read_to_end(&mut bytes).context("reading standard input")?;
+            std::io::stdin()
+                .lock()
+                .read_to_end(&mut bytes)
+                .context("reading standard input")?;
             Ok(Document::from_bytes(stdin_name, bytes, policy)?)
         }
         InputSource::File(path) => Ok(Document::read(path, policy)?),
