@@ -262,7 +262,9 @@ fn surname_of(name: &str) -> Option<&str> {
             break;
         }
     }
-    if words.len() < 2 {
+    // "Abdullah II of Jordan", "Charles, Prince of Wales": the last word is a territorial
+    // designation, not a family name.
+    if words.len() < 2 || words.contains(&"of") {
         return None;
     }
     let last = words.last()?.trim_end_matches(',');
@@ -431,6 +433,7 @@ mod tests {
         assert_eq!(surname_of("Brian E. Nelson"), Some("Nelson"));
         assert_eq!(surname_of("Mugabe"), None);
         assert_eq!(surname_of("George W."), None);
+        assert_eq!(surname_of("Abdullah II of Jordan"), None);
     }
 
     #[test]
