@@ -25,6 +25,7 @@
 
 #![warn(missing_docs)]
 
+pub mod check;
 pub mod error;
 pub mod gazetteer;
 pub mod input;

@@ -6,7 +6,7 @@
 //! `ss`). Case is kept: the matcher compares case itself, because capitals carry meaning in
 //! news ("US" is not "us").
 //!
-//! Every change is recorded as an [`Edit`], so any span of the normalised text maps back to
+//! Every change is recorded as an edit, so any span of the normalised text maps back to
 //! the exact bytes of the original. Pure ASCII text, the common case, is borrowed unchanged and
 //! costs nothing. Gazetteer patterns go through the same function, so "Albania’s" in an
 //! article meets "Albania's" in a file.
@@ -53,11 +53,13 @@ impl<'a> Normalized<'a> {
             // them takes them all and never splits a grapheme.
             if folded.is_empty()
                 && let Some(last) = edits.last_mut()
-                    && last.normalized == (start as u32, start as u32) && last.original.1 == index as u32 {
-                        last.original.1 = end_original as u32;
-                        copied_up_to = end_original;
-                        continue;
-                    }
+                && last.normalized == (start as u32, start as u32)
+                && last.original.1 == index as u32
+            {
+                last.original.1 = end_original as u32;
+                copied_up_to = end_original;
+                continue;
+            }
             text.push_str(folded);
             edits.push(Edit {
                 normalized: (start as u32, text.len() as u32),
@@ -96,9 +98,10 @@ impl<'a> Normalized<'a> {
         // The first edit whose normalised end lies beyond `pos`.
         let i = self.edits.partition_point(|e| e.normalized.1 <= pos);
         if let Some(edit) = self.edits.get(i)
-            && edit.normalized.0 <= pos {
-                return edit.original.0 as usize;
-            }
+            && edit.normalized.0 <= pos
+        {
+            return edit.original.0 as usize;
+        }
         self.shift_from_previous(i, pos)
     }
 

@@ -37,11 +37,19 @@ fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
 }
 
 fn json_lines(stdout: &str) -> Vec<Value> {
-    stdout.lines().map(|line| serde_json::from_str(line).expect("each line is one JSON document")).collect()
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("each line is one JSON document"))
+        .collect()
 }
 
 fn entity_names(doc: &Value) -> Vec<String> {
-    doc["entities"].as_array().unwrap().iter().map(|e| e["name"].as_str().unwrap().to_owned()).collect()
+    doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap().to_owned())
+        .collect()
 }
 
 fn write(dir: &Path, name: &str, contents: &[u8]) {
@@ -113,8 +121,14 @@ fn every_mention_text_is_the_input_slice() {
     let mut count = 0;
     for entity in doc["entities"].as_array().unwrap() {
         for mention in entity["mentions"].as_array().unwrap() {
-            let (start, end) = (mention["start"].as_u64().unwrap() as usize, mention["end"].as_u64().unwrap() as usize);
-            assert_eq!(chars[start..end].iter().collect::<String>(), mention["text"].as_str().unwrap());
+            let (start, end) = (
+                mention["start"].as_u64().unwrap() as usize,
+                mention["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(
+                chars[start..end].iter().collect::<String>(),
+                mention["text"].as_str().unwrap()
+            );
             count += 1;
         }
     }
@@ -159,7 +173,10 @@ fn a_missing_path_is_a_clear_error() {
     let (code, stdout, stderr) = run(&["extract", "no/such/article.txt"], b"");
     assert_eq!(code, 1);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("no/such/article.txt: no such file or directory"), "{stderr}");
+    assert!(
+        stderr.contains("no/such/article.txt: no such file or directory"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -182,11 +199,20 @@ fn a_user_adds_a_person_with_one_line() {
     assert_eq!(jane["name"], "Jane Doe");
     assert_eq!(jane["code"], "GBRGOV");
     assert_eq!(jane["role"], "Minister of State for Europe");
-    assert_eq!(jane["mentions"].as_array().unwrap().len(), 2, "the surname is a second mention");
+    assert_eq!(
+        jane["mentions"].as_array().unwrap().len(),
+        2,
+        "the surname is a second mention"
+    );
     assert!(jane["entry"].as_str().unwrap().ends_with("mine.tsv:2"));
 
     let (_, stdout, _) = run(
-        &["extract", "--no-default-gazetteers", "--gazetteer", gazetteer.to_str().unwrap()],
+        &[
+            "extract",
+            "--no-default-gazetteers",
+            "--gazetteer",
+            gazetteer.to_str().unwrap(),
+        ],
         b"Jane Doe met Iranian officials.",
     );
     assert_eq!(entity_names(&json_lines(&stdout)[0]), ["Jane Doe"]);
@@ -195,12 +221,19 @@ fn a_user_adds_a_person_with_one_line() {
 #[test]
 fn a_bad_gazetteer_line_is_fatal_and_located() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "bad.tsv", b"type\tname\tcountry\nperson\tJane Doe\tBritain\n");
+    write(
+        dir.path(),
+        "bad.tsv",
+        b"type\tname\tcountry\nperson\tJane Doe\tBritain\n",
+    );
     let gazetteer = dir.path().join("bad.tsv");
     let (code, stdout, stderr) = run(&["extract", "--gazetteer", gazetteer.to_str().unwrap()], b"Iran.");
     assert_eq!(code, 2);
     assert!(stdout.is_empty());
-    assert!(stderr.contains("bad.tsv:2: country \"Britain\" is not an ISO 3166-1 alpha-3 code"), "{stderr}");
+    assert!(
+        stderr.contains("bad.tsv:2: country \"Britain\" is not an ISO 3166-1 alpha-3 code"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -222,7 +255,11 @@ fn usage_errors_exit_2() {
 fn a_closed_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..400 {
-        write(dir.path(), &format!("{i:04}.txt"), "Albania cut ties with Iran. ".repeat(50).as_bytes());
+        write(
+            dir.path(),
+            &format!("{i:04}.txt"),
+            "Albania cut ties with Iran. ".repeat(50).as_bytes(),
+        );
     }
     let mut child = gazette()
         .args(["extract", dir.path().to_str().unwrap()])
@@ -231,7 +268,9 @@ fn a_closed_pipe_ends_quietly() {
         .spawn()
         .unwrap();
     let mut first_line = String::new();
-    BufReader::new(child.stdout.take().unwrap()).read_line(&mut first_line).unwrap();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first_line)
+        .unwrap();
     // The reader is dropped here, closing the pipe like `| head -1`.
     let out = child.wait_with_output().unwrap();
     assert!(first_line.starts_with('{'));

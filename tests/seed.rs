@@ -34,7 +34,10 @@ fn every_gold_state_is_found_with_its_code() {
         .collect();
     assert!(gold_states.len() >= 4, "the gold file names at least four states");
     for (name, code) in gold_states {
-        let found = record.entities.iter().find(|e| e.kind == "state" && e.country.as_deref() == Some(code));
+        let found = record
+            .entities
+            .iter()
+            .find(|e| e.kind == "state" && e.country.as_deref() == Some(code));
         let found = found.unwrap_or_else(|| panic!("gold state {name} ({code}) not found"));
         assert_eq!(found.code.as_deref(), Some(code), "{name}");
     }

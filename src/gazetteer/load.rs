@@ -171,9 +171,10 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
         return Err("empty name".into());
     }
     if let (Some(from), Some(to)) = (row_role.from, row_role.to)
-        && to < from {
-            return Err(format!("role ends ({to}) before it starts ({from})"));
-        }
+        && to < from
+    {
+        return Err(format!("role ends ({to}) before it starts ({from})"));
+    }
     let all_names: Vec<&String> = std::iter::once(&name)
         .chain(&aliases)
         .chain(&demonyms)

@@ -249,7 +249,11 @@ mod tests {
 
     /// Resolves `text` and lists each mention as "text=entity name".
     fn mentions(text: &str) -> Vec<String> {
-        let gazetteer = GazetteerBuilder::new().defaults(false).add_text("g.tsv", GAZETTEER).build().unwrap();
+        let gazetteer = GazetteerBuilder::new()
+            .defaults(false)
+            .add_text("g.tsv", GAZETTEER)
+            .build()
+            .unwrap();
         let pipeline = Pipeline::new(gazetteer);
         let analysis = pipeline.analyze(text);
         analysis
@@ -261,21 +265,65 @@ mod tests {
 
     /// (name, text, expected mentions)
     const CASES: &[(&str, &str, &[&str])] = &[
-        ("ambiguous state alone", "Jordan said it would help.", &["Jordan=Jordan"]),
-        ("inside a person's name", "Michael Jordan visited Amman.", &["Michael Jordan=Michael Jordan", "Amman=Jordan"]),
+        (
+            "ambiguous state alone",
+            "Jordan said it would help.",
+            &["Jordan=Jordan"],
+        ),
+        (
+            "inside a person's name",
+            "Michael Jordan visited Amman.",
+            &["Michael Jordan=Michael Jordan", "Amman=Jordan"],
+        ),
         ("unknown longer name", "Jordan Bardella spoke.", &[]),
-        ("function word before is fine", "In Jordan, aid arrived.", &["Jordan=Jordan"]),
+        (
+            "function word before is fine",
+            "In Jordan, aid arrived.",
+            &["Jordan=Jordan"],
+        ),
         ("title after is fine", "Jordan King Abdullah spoke.", &["Jordan=Jordan"]),
-        ("lake is a longer name", "Chad said Lake Chad was shrinking.", &["Chad=Chad"]),
-        ("capital inside a longer name", "The Rome Statute binds Italy.", &["Italy=Italy"]),
-        ("capital alone", "Rome and Ankara agreed.", &["Rome=Italy", "Ankara=Turkey"]),
+        (
+            "lake is a longer name",
+            "Chad said Lake Chad was shrinking.",
+            &["Chad=Chad"],
+        ),
+        (
+            "capital inside a longer name",
+            "The Rome Statute binds Italy.",
+            &["Italy=Italy"],
+        ),
+        (
+            "capital alone",
+            "Rome and Ankara agreed.",
+            &["Rome=Italy", "Ankara=Turkey"],
+        ),
         ("all-caps headline", "SWEDEN AND TURKEY AGREE", &["TURKEY=Turkey"]),
         ("lower case is no name", "a turkey dinner", &[]),
-        ("surname before the full name", "Rama spoke. Edi Rama agreed.", &["Edi Rama=Edi Rama"]),
-        ("surname after the full name", "Edi Rama spoke. Rama agreed.", &["Edi Rama=Edi Rama", "Rama=Edi Rama"]),
-        ("surname beats an ambiguous name", "Michael Jordan won. Jordan smiled.", &["Michael Jordan=Michael Jordan", "Jordan=Michael Jordan"]),
-        ("state before place", "Georgia and Tbilisi", &["Georgia=Georgia", "Tbilisi=Georgia"]),
-        ("mentioned entry wins", "Georgia (US state) was hot. Georgia voted.", &["Georgia (US state)=Georgia (US state)", "Georgia=Georgia (US state)"]),
+        (
+            "surname before the full name",
+            "Rama spoke. Edi Rama agreed.",
+            &["Edi Rama=Edi Rama"],
+        ),
+        (
+            "surname after the full name",
+            "Edi Rama spoke. Rama agreed.",
+            &["Edi Rama=Edi Rama", "Rama=Edi Rama"],
+        ),
+        (
+            "surname beats an ambiguous name",
+            "Michael Jordan won. Jordan smiled.",
+            &["Michael Jordan=Michael Jordan", "Jordan=Michael Jordan"],
+        ),
+        (
+            "state before place",
+            "Georgia and Tbilisi",
+            &["Georgia=Georgia", "Tbilisi=Georgia"],
+        ),
+        (
+            "mentioned entry wins",
+            "Georgia (US state) was hot. Georgia voted.",
+            &["Georgia (US state)=Georgia (US state)", "Georgia=Georgia (US state)"],
+        ),
     ];
 
     #[test]

@@ -19,6 +19,14 @@ pub enum Command {
     /// With no PATH, or `-`, reads one article from standard input. Directories are walked
     /// recursively in sorted path order.
     Extract(ExtractArgs),
+
+    /// Check articles against their golden fixtures (snapshots and expectations), for CI.
+    ///
+    /// A fixture is NAME.txt with NAME.json (a snapshot of the whole output) and/or
+    /// NAME.expect.json (hand-written expectations), plus an optional NAME.args. Prints `ok` or
+    /// `FAIL` with a diff per fixture, then `N passed, M failed`. Exits 0 when all pass, 1 when
+    /// any fails, 2 when a file cannot be read or understood. See docs/check.md.
+    Check(CheckArgs),
 }
 
 #[derive(Debug, Args)]
@@ -65,6 +73,44 @@ pub struct GazetteerArgs {
     /// Do not load the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Fixture folders (searched recursively for *.txt) or fixture files.
+    #[arg(value_name = "DIR|FILE", default_value = "fixtures")]
+    pub paths: Vec<PathBuf>,
+
+    /// Write or update each NAME.json snapshot from the current output instead of comparing.
+    /// Never run this in CI; review the changed files before committing them.
+    #[arg(long)]
+    pub bless: bool,
+
+    /// Report format: `human` lines and diffs, or a `junit` XML report on standard output.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+    pub format: CheckFormat,
+
+    /// When to colour the human report. `auto` colours only a terminal, unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// One line per fixture, a diff for each failure, and a summary line.
+    Human,
+    /// A JUnit XML report, for CI systems that display test results.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when standard output is a terminal and NO_COLOR is not set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -52,7 +52,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         };
         let record = pipeline.extract(&doc, &options);
         // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
-        let mut line = if args.pretty { serde_json::to_vec_pretty(&record)? } else { serde_json::to_vec(&record)? };
+        let mut line = if args.pretty {
+            serde_json::to_vec_pretty(&record)?
+        } else {
+            serde_json::to_vec(&record)?
+        };
         line.push(b'\n');
         out.write_all(&line).context("writing output")?;
     }

@@ -3,6 +3,7 @@
 //! Exit codes: 0 all good; 1 some inputs failed (the others were still processed);
 //! 2 a usage or fatal error.
 
+mod check;
 mod cli;
 mod extract;
 
@@ -23,6 +24,7 @@ fn main() -> ExitCode {
     let cli = cli::Cli::parse();
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
+        cli::Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
