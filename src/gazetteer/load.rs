@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use crate::error::GazetteerError;
 
+use super::lexicon::{LexiconFile, parse_lexicon};
 use super::{Entry, EntryKind, PartialDate, Role, SourceLine};
 
 /// The columns a gazetteer file may have.
@@ -44,34 +45,72 @@ impl Column {
     }
 }
 
-/// Parses one gazetteer file into entries. Rows with the same type and name are merged into one
+/// A parsed gazetteer file: entity entries, or a lexicon for another stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParsedFile {
+    /// An entity file (header with `type` and `name`).
+    Entries(Vec<Entry>),
+    /// A lexicon file (header starting with `phrase`).
+    Lexicon(LexiconFile),
+}
+
+/// The non-comment, non-blank lines of a file as (1-based line number, text), with a BOM and
+/// CR line ends removed.
+fn content_lines(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+    text.lines().enumerate().filter_map(|(index, raw)| {
+        let line = raw.strip_suffix('\r').unwrap_or(raw);
+        let line = if index == 0 {
+            line.strip_prefix('\u{FEFF}').unwrap_or(line)
+        } else {
+            line
+        };
+        (!(line.trim().is_empty() || line.starts_with('#'))).then(|| (index + 1, line.to_owned()))
+    })
+}
+
+/// Parses any gazetteer file, telling entity files from lexicon files by their header.
+pub fn parse_any(file: &str, text: &str) -> Result<ParsedFile, GazetteerError> {
+    let mut lines = content_lines(text);
+    let Some((header_line, header)) = lines.next() else {
+        return Ok(ParsedFile::Entries(Vec::new()));
+    };
+    let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_owned()).collect();
+    if columns.first().is_some_and(|c| c == "phrase") {
+        return parse_lexicon(file, header_line, columns, lines).map(ParsedFile::Lexicon);
+    }
+    parse_entities(file, header_line, &header, lines).map(ParsedFile::Entries)
+}
+
+/// Parses one entity file into entries. Rows with the same type and name are merged into one
 /// entry, each row adding a role. `file` is the name used in error messages.
 pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> {
+    match parse_any(file, text)? {
+        ParsedFile::Entries(entries) => Ok(entries),
+        ParsedFile::Lexicon(_) => Err(GazetteerError {
+            file: file.to_owned(),
+            line: 0,
+            message: "is a lexicon file, not an entity file".into(),
+        }),
+    }
+}
+
+fn parse_entities(
+    file: &str,
+    header_line: usize,
+    header: &str,
+    lines: impl Iterator<Item = (usize, String)>,
+) -> Result<Vec<Entry>, GazetteerError> {
     let fail = |line: usize, message: String| GazetteerError {
         file: file.to_owned(),
         line,
         message,
     };
-    let mut header: Option<Vec<Column>> = None;
+    let header_fields: Vec<&str> = header.split('\t').collect();
+    let columns = parse_header(&header_fields).map_err(|m| fail(header_line, m))?;
     let mut entries: Vec<Entry> = Vec::new();
     let mut index_by_key: BTreeMap<(EntryKind, String), usize> = BTreeMap::new();
-
-    for (line_index, raw_line) in text.lines().enumerate() {
-        let line_no = line_index + 1;
-        let line = raw_line.strip_suffix('\r').unwrap_or(raw_line);
-        let line = if line_no == 1 {
-            line.strip_prefix('\u{FEFF}').unwrap_or(line)
-        } else {
-            line
-        };
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for (line_no, line) in lines {
         let fields: Vec<&str> = line.split('\t').collect();
-        let Some(columns) = &header else {
-            header = Some(parse_header(&fields).map_err(|m| fail(line_no, m))?);
-            continue;
-        };
         if fields.len() > columns.len() {
             return Err(fail(
                 line_no,
@@ -82,7 +121,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> 
                 ),
             ));
         }
-        let row = parse_row(columns, &fields).map_err(|m| fail(line_no, m))?;
+        let row = parse_row(&columns, &fields).map_err(|m| fail(line_no, m))?;
         let source = SourceLine {
             file: file.to_owned(),
             line: line_no,
@@ -95,9 +134,6 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> 
                 entries.push(Entry::from_row(row, source));
             }
         }
-    }
-    if header.is_none() && !entries.is_empty() {
-        return Err(fail(0, "no header row".into()));
     }
     Ok(entries)
 }
@@ -333,5 +369,40 @@ mod tests {
         let entries = parse_file("g.tsv", text).unwrap();
         assert_eq!(entries[0].name, "Albania");
         assert_eq!(entries[0].source.line, 4);
+    }
+}
+
+#[cfg(test)]
+mod lexicon_tests {
+    use super::*;
+    use crate::gazetteer::LexiconKind;
+
+    #[test]
+    fn a_phrase_header_makes_a_lexicon_file() {
+        let text = "# date words\nphrase\tdate_kind\tvalue\nyesterday\trelative\t-1\nSept.\tmonth\n";
+        let ParsedFile::Lexicon(lexicon) = parse_any("d.tsv", text).unwrap() else {
+            panic!("not a lexicon")
+        };
+        assert_eq!(lexicon.kind, LexiconKind::Dates);
+        assert_eq!(lexicon.rows.len(), 2);
+        assert_eq!(lexicon.get(&lexicon.rows[1], "date_kind"), "month");
+        assert_eq!(lexicon.get(&lexicon.rows[1], "value"), "", "short rows are padded");
+        assert_eq!(lexicon.rows[1].line, 4);
+    }
+
+    #[test]
+    fn lexicon_errors_are_located() {
+        let unknown = parse_any("x.tsv", "phrase\tcolour\nred\tred\n")
+            .unwrap_err()
+            .to_string();
+        assert!(unknown.starts_with("x.tsv:1: a lexicon file"), "{unknown}");
+        let stray = parse_any("x.tsv", "phrase\tcameo\nmeet\t043\textra\n")
+            .unwrap_err()
+            .to_string();
+        assert!(stray.starts_with("x.tsv:2: 3 fields"), "{stray}");
+        let entity_as_lexicon = parse_file("x.tsv", "phrase\tcameo\nmeet\t043\n")
+            .unwrap_err()
+            .to_string();
+        assert!(entity_as_lexicon.contains("is a lexicon file"), "{entity_as_lexicon}");
     }
 }

@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
-use super::{EntryId, Gazetteer};
+use super::{EntryId, Gazetteer, LexiconKind};
 use crate::normalize::normalize_pattern;
 
 /// How a name relates to its entry.
@@ -47,17 +47,67 @@ impl Form {
     }
 }
 
-/// One entry that a pattern may stand for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A name of a gazetteer entry.
+    Entry(EntryCandidate),
+    /// A phrase of a lexicon (a date word, an event phrase): `id` is the stage's own number.
+    Lexicon {
+        /// Which lexicon.
+        kind: LexiconKind,
+        /// The stage's identifier of the phrase.
+        id: u32,
+    },
+}
+
+/// One entry that a name may stand for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntryCandidate {
     /// The entry.
     pub entry: EntryId,
-    /// How the pattern names it.
+    /// How the name refers to it.
     pub form: Form,
     /// Whether the gazetteer marks this name as needing context.
     pub ambiguous: bool,
+}
+
+/// A phrase a stage wants found in the same pass as the names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LexiconPattern {
+    /// The phrase, as written in the lexicon (it is normalised like names).
+    pub phrase: String,
+    /// Which lexicon it belongs to.
+    pub kind: LexiconKind,
+    /// The stage's identifier, handed back in [`Target::Lexicon`].
+    pub id: u32,
+}
+
+/// One thing a pattern may stand for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    /// What it stands for.
+    pub target: Target,
     /// The normalised pattern with its original case, for the case rule.
     surface: Box<str>,
+}
+
+impl Candidate {
+    /// The entry this candidate names, if it names one.
+    pub fn as_entry(&self) -> Option<EntryCandidate> {
+        match self.target {
+            Target::Entry(entry) => Some(entry),
+            Target::Lexicon { .. } => None,
+        }
+    }
+
+    /// The lexicon phrase this candidate is, if it is one of `kind`.
+    pub fn as_lexicon(&self, kind: LexiconKind) -> Option<u32> {
+        match self.target {
+            Target::Lexicon { kind: k, id } if k == kind => Some(id),
+            _ => None,
+        }
+    }
 }
 
 /// A name found in the normalised text, before resolution.
@@ -85,13 +135,14 @@ pub struct Matcher {
 }
 
 impl Matcher {
-    /// Compiles the names of every entry.
-    pub fn new(gazetteer: &Gazetteer) -> Self {
-        let mut candidates = Vec::new();
+    /// Compiles the names of every entry, and the lexicon phrases that other stages need
+    /// found in the same pass.
+    pub fn new(gazetteer: &Gazetteer, lexicon_patterns: &[LexiconPattern]) -> Self {
+        let mut candidates: Vec<Candidate> = Vec::new();
         // Patterns are keyed case-insensitively, because the automata are; each key keeps the
         // candidates (with their own case) that share it.
         let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
-        let mut add = |name: &str, entry: EntryId, form: Form, ambiguous: bool| {
+        let mut add = |name: &str, target: Target| {
             let surface = normalize_pattern(name.trim());
             if surface.is_empty() {
                 return;
@@ -99,39 +150,56 @@ impl Matcher {
             let key = surface.to_ascii_lowercase();
             let ids = by_key.entry(key).or_default();
             let duplicate = ids.iter().any(|&i| {
-                let c: &Candidate = &candidates[i as usize];
-                c.entry == entry && *c.surface == *surface
+                let c = &candidates[i as usize];
+                *c.surface == *surface && same_target(&c.target, &target)
             });
             if !duplicate {
                 ids.push(candidates.len() as u32);
                 candidates.push(Candidate {
-                    entry,
-                    form,
-                    ambiguous,
+                    target,
                     surface: surface.into_boxed_str(),
                 });
             }
         };
         for (index, entry) in gazetteer.entries().iter().enumerate() {
             let id = EntryId(index as u32);
-            let amb = |name: &str| entry.is_ambiguous(name);
-            add(&entry.name, id, Form::Name, amb(&entry.name));
+            let mut add_name = |name: &str, form: Form| {
+                let ambiguous = form != Form::Surname && entry.is_ambiguous(name);
+                add(
+                    name,
+                    Target::Entry(EntryCandidate {
+                        entry: id,
+                        form,
+                        ambiguous,
+                    }),
+                );
+            };
+            add_name(&entry.name, Form::Name);
             for alias in &entry.aliases {
-                add(alias, id, Form::Alias, amb(alias));
+                add_name(alias, Form::Alias);
             }
             for demonym in &entry.demonyms {
-                add(demonym, id, Form::Demonym, amb(demonym));
+                add_name(demonym, Form::Demonym);
             }
             for capital in &entry.capitals {
-                add(capital, id, Form::Capital, amb(capital));
+                add_name(capital, Form::Capital);
             }
             if entry.kind == super::EntryKind::Person {
                 for name in std::iter::once(&entry.name).chain(&entry.aliases) {
                     if let Some(surname) = surname_of(name) {
-                        add(surname, id, Form::Surname, false);
+                        add_name(surname, Form::Surname);
                     }
                 }
             }
+        }
+        for pattern in lexicon_patterns {
+            add(
+                &pattern.phrase,
+                Target::Lexicon {
+                    kind: pattern.kind,
+                    id: pattern.id,
+                },
+            );
         }
 
         let mut capitalised_patterns = Vec::new();
@@ -273,6 +341,14 @@ fn surname_of(name: &str) -> Option<&str> {
     usable.then_some(last)
 }
 
+/// Whether two targets are the same thing (an entry named twice in one form counts once).
+fn same_target(a: &Target, b: &Target) -> bool {
+    match (a, b) {
+        (Target::Entry(x), Target::Entry(y)) => x.entry == y.entry,
+        _ => a == b,
+    }
+}
+
 /// Every capital pattern letter must be a capital in the text; the texts have equal length.
 fn case_compatible(pattern: &[u8], text: &[u8]) -> bool {
     pattern.len() == text.len()
@@ -371,7 +447,7 @@ mod tests {
             .add_text("g.tsv", GAZETTEER)
             .build()
             .unwrap();
-        let matcher = Matcher::new(&gazetteer);
+        let matcher = Matcher::new(&gazetteer, &[]);
         let norm = crate::normalize::Normalized::new(text);
         matcher
             .find(norm.as_str())

@@ -5,6 +5,7 @@
 //! added on top, and a user entry replaces a default one with the same type and name.
 //! [`Matcher`] finds the entries' names in text.
 
+mod lexicon;
 mod load;
 mod matcher;
 
@@ -12,8 +13,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 
-pub use load::parse_file;
-pub use matcher::{Candidate, Form, Matcher, RawMatch};
+pub use lexicon::{LexiconFile, LexiconKind, LexiconRow};
+pub use load::{ParsedFile, parse_any, parse_file};
+pub use matcher::{Candidate, EntryCandidate, Form, LexiconPattern, Matcher, RawMatch, Target};
 
 use crate::error::{Error, GazetteerError};
 
@@ -293,6 +295,8 @@ impl Entry {
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
     entries: Vec<Entry>,
+    /// Lexicon files for other stages, defaults first, then user files, each in load order.
+    lexicons: Vec<LexiconFile>,
     /// ISO3 country code -> CAMEO country code, from the state entries (they differ for a few,
     /// such as Kosovo: XKX / KSV).
     cameo_country_codes: BTreeMap<String, String>,
@@ -316,8 +320,20 @@ impl Gazetteer {
         }
         Gazetteer {
             entries,
+            lexicons: Vec::new(),
             cameo_country_codes,
         }
+    }
+
+    /// Adds lexicon files (date words, event phrases) for the stages that read them.
+    pub fn with_lexicons(mut self, lexicons: Vec<LexiconFile>) -> Self {
+        self.lexicons = lexicons;
+        self
+    }
+
+    /// The lexicon files of one kind, in load order (defaults first, then user files).
+    pub fn lexicons(&self, kind: LexiconKind) -> impl Iterator<Item = &LexiconFile> {
+        self.lexicons.iter().filter(move |l| l.kind == kind)
     }
 
     /// All entries.
@@ -408,27 +424,36 @@ impl GazetteerBuilder {
         Ok(self)
     }
 
-    /// Parses everything. User entries replace default entries of the same type and name.
+    /// Parses everything. User entries replace default entries of the same type and name;
+    /// user lexicon rows come after the default ones, so a stage can let them win.
     pub fn build(self) -> Result<Gazetteer, GazetteerError> {
         let mut user_entries = Vec::new();
+        let mut user_lexicons = Vec::new();
         for (name, text) in &self.user_files {
-            user_entries.extend(parse_file(name, text)?);
+            match parse_any(name, text)? {
+                ParsedFile::Entries(entries) => user_entries.extend(entries),
+                ParsedFile::Lexicon(lexicon) => user_lexicons.push(lexicon),
+            }
         }
         let overridden: std::collections::BTreeSet<(EntryKind, &str)> =
             user_entries.iter().map(|e| (e.kind, e.name.as_str())).collect();
         let mut entries = Vec::new();
+        let mut lexicons = Vec::new();
         if self.include_defaults {
             for (file, text) in embedded::EMBEDDED {
-                let parsed = parse_file(&format!("gazetteers/{file}"), text)?;
-                entries.extend(
-                    parsed
-                        .into_iter()
-                        .filter(|e| !overridden.contains(&(e.kind, e.name.as_str()))),
-                );
+                match parse_any(&format!("gazetteers/{file}"), text)? {
+                    ParsedFile::Entries(parsed) => entries.extend(
+                        parsed
+                            .into_iter()
+                            .filter(|e| !overridden.contains(&(e.kind, e.name.as_str()))),
+                    ),
+                    ParsedFile::Lexicon(lexicon) => lexicons.push(lexicon),
+                }
             }
         }
         entries.extend(user_entries);
-        Ok(Gazetteer::from_entries(entries))
+        lexicons.extend(user_lexicons);
+        Ok(Gazetteer::from_entries(entries).with_lexicons(lexicons))
     }
 }
 

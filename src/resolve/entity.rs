@@ -14,7 +14,7 @@
 //! 3. A surname alone ("Rama") is a mention of the most recently mentioned person with that
 //!    surname; before any full mention it is nothing. It also beats an ambiguous name.
 
-use crate::gazetteer::{EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
+use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
 use crate::normalize::Normalized;
 use crate::segment::{Sentence, sentence_index};
 
@@ -57,10 +57,10 @@ pub fn resolve_entities(
     let mut last_mention: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
     let norm = normalized.as_str();
     for raw in matches {
-        let candidates: Vec<&crate::gazetteer::Candidate> = raw
+        let candidates: Vec<EntryCandidate> = raw
             .candidates
             .iter()
-            .map(|&i| &matcher.candidates()[i as usize])
+            .filter_map(|&i| matcher.candidates()[i as usize].as_entry())
             .collect();
         let mentioned = |entry: EntryId| last_mention.get(&entry).copied();
         let inside_longer_name = inside_longer_capitalised_name(norm, raw.start, raw.end);
@@ -254,8 +254,8 @@ mod tests {
             .add_text("g.tsv", GAZETTEER)
             .build()
             .unwrap();
-        let pipeline = Pipeline::new(gazetteer);
-        let analysis = pipeline.analyze(text);
+        let pipeline = Pipeline::new(gazetteer).unwrap();
+        let analysis = pipeline.analyze(text, &Default::default());
         analysis
             .mentions
             .iter()

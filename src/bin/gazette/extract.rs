@@ -76,7 +76,7 @@ pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
             .with_context(|| format!("loading gazetteer {}", path.display()))?;
     }
     let gazetteer = builder.build()?;
-    Ok(Pipeline::new(gazetteer))
+    Ok(Pipeline::new(gazetteer)?)
 }
 
 fn read_document(input: &InputSource, stdin_name: &str, policy: Utf8Policy) -> anyhow::Result<Document> {
