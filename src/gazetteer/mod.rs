@@ -5,9 +5,11 @@
 //! added on top, and a user entry replaces a default one with the same type and name.
 //! [`Matcher`] finds the entries' names in text.
 
+pub mod inspect;
 mod lexicon;
 mod load;
 mod matcher;
+pub mod validate;
 
 use std::collections::BTreeMap;
 use std::fmt;

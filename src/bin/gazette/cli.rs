@@ -27,6 +27,60 @@ pub enum Command {
     /// `FAIL` with a diff per fixture, then `N passed, M failed`. Exits 0 when all pass, 1 when
     /// any fails, 2 when a file cannot be read or understood. See docs/check.md.
     Check(CheckArgs),
+
+    /// Inspect and validate gazetteer files: check, lookup, stats, export.
+    #[command(subcommand)]
+    Gazetteer(GazetteerCommand),
+}
+
+/// `gazette gazetteer ...`
+#[derive(Debug, Subcommand)]
+pub enum GazetteerCommand {
+    /// Validate gazetteer files (the embedded ones when no PATH is given).
+    ///
+    /// Reports duplicate entries, a name claimed by two entries without an ambiguity mark,
+    /// unknown country or sector codes, overlapping or inverted role dates and malformed
+    /// lines, each as `file:line: message`. Exits 1 when any error is found.
+    Check {
+        /// Gazetteer files or directories of .tsv files.
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// Show what a name resolves to: type, code, role on a date, and the defining file:line.
+    Lookup {
+        /// The name, as it would appear in an article ("Xhacka", "Tehran", "NATO").
+        text: String,
+        /// The date whose roles to show (YYYY-MM-DD); default: the latest role.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<gazette::PartialDate>,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+    },
+    /// Count entries, names and roles per type and per file.
+    Stats {
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+    },
+    /// Print the loaded entity entries as TSV in the user format.
+    Export {
+        /// Only entries of this type.
+        #[arg(long = "type", value_enum, value_name = "TYPE")]
+        kind: Option<EntryKindArg>,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+    },
+}
+
+/// An entry type on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum EntryKindArg {
+    Person,
+    State,
+    Organisation,
+    Place,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@
 mod check;
 mod cli;
 mod extract;
+mod gazetteer_cmd;
 
 use std::process::ExitCode;
 
@@ -25,6 +26,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Check(args) => check::run(args),
+        cli::Command::Gazetteer(command) => gazetteer_cmd::run(command),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

@@ -1,0 +1,180 @@
+//! `gazette gazetteer check|lookup|stats|export`: the tools for keeping gazetteers.
+
+use std::io::Write;
+
+use anyhow::Context;
+use gazette::gazetteer::inspect::{FileStats, export, lookup, stats};
+use gazette::gazetteer::validate::{Severity, validate};
+use gazette::gazetteer::{EntryKind, embedded_files};
+use gazette::input::{InputSource, discover};
+use gazette::{Gazetteer, PartialDate, Pipeline};
+
+use crate::Outcome;
+use crate::cli::{EntryKindArg, GazetteerCommand};
+use crate::extract::build_pipeline;
+
+pub fn run(command: GazetteerCommand) -> anyhow::Result<Outcome> {
+    match command {
+        GazetteerCommand::Check { paths } => check(&paths),
+        GazetteerCommand::Lookup { text, date, gazetteers } => {
+            let pipeline = build_pipeline(&gazetteers)?;
+            print_lookup(pipeline.gazetteer(), &text, date)
+        }
+        GazetteerCommand::Stats { json, gazetteers } => {
+            let pipeline = build_pipeline(&gazetteers)?;
+            print_stats(&pipeline, json)
+        }
+        GazetteerCommand::Export { kind, gazetteers } => {
+            let pipeline = build_pipeline(&gazetteers)?;
+            let kind = kind.map(|k| match k {
+                EntryKindArg::Person => EntryKind::Person,
+                EntryKindArg::State => EntryKind::State,
+                EntryKindArg::Organisation => EntryKind::Organisation,
+                EntryKindArg::Place => EntryKind::Place,
+            });
+            write_stdout(export(pipeline.gazetteer(), kind).as_bytes())?;
+            Ok(Outcome::Success)
+        }
+    }
+}
+
+fn check(paths: &[std::path::PathBuf]) -> anyhow::Result<Outcome> {
+    let (files, reference) = if paths.is_empty() {
+        let embedded = embedded_files()
+            .iter()
+            .map(|(n, t)| (format!("gazetteers/{n}"), t.to_string()))
+            .collect();
+        (embedded, None)
+    } else {
+        let found = discover(paths, &["tsv".to_owned()]);
+        if let Some(err) = found.errors.into_iter().next() {
+            return Err(err.into());
+        }
+        let mut files = Vec::new();
+        for input in found.inputs {
+            if let InputSource::File(path) = input {
+                let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+                files.push((path.display().to_string(), text));
+            }
+        }
+        (files, Some(Gazetteer::defaults()?))
+    };
+    let mut problems = validate(&files, reference.as_ref());
+    // Lexicon rows are only understood by their stages: building a pipeline checks them.
+    if problems.iter().all(|p| p.severity != Severity::Error) {
+        let mut builder = gazette::GazetteerBuilder::new().defaults(paths.is_empty());
+        for (name, text) in &files {
+            if !paths.is_empty() {
+                builder = builder.add_text(name.clone(), text.clone());
+            }
+        }
+        if let Err(err) = builder.build().and_then(Pipeline::new) {
+            problems.push(gazette::gazetteer::validate::Problem {
+                file: err.file,
+                line: err.line,
+                severity: Severity::Error,
+                message: err.message,
+            });
+        }
+    }
+    let errors = problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let mut out = String::new();
+    for problem in &problems {
+        out.push_str(&format!("{problem}\n"));
+    }
+    out.push_str(&format!(
+        "{} file(s) checked: {errors} error(s), {} warning(s)\n",
+        files.len(),
+        problems.len() - errors
+    ));
+    write_stdout(out.as_bytes())?;
+    Ok(if errors > 0 {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+fn print_lookup(gazetteer: &Gazetteer, text: &str, date: Option<PartialDate>) -> anyhow::Result<Outcome> {
+    let hits = lookup(gazetteer, text);
+    let mut out = String::new();
+    if hits.is_empty() {
+        out.push_str(&format!("{text:?}: not in the gazetteers\n"));
+    }
+    for hit in &hits {
+        let entry = gazetteer.entry(hit.entry);
+        let role = entry.role_on(date);
+        let span = match (role.from, role.to) {
+            (None, None) => String::new(),
+            (from, to) => format!(
+                " ({}–{})",
+                from.map(|d| d.to_string()).unwrap_or_default(),
+                to.map(|d| d.to_string()).unwrap_or_default()
+            ),
+        };
+        out.push_str(&format!(
+            "{}\t{}\t{}\t{}{}\t{}:{}\tvia {}{}\n",
+            entry.kind,
+            entry.name,
+            gazetteer.actor_code(entry, role).unwrap_or_else(|| "-".into()),
+            role.role.as_deref().unwrap_or("-"),
+            span,
+            entry.source.file,
+            role.line,
+            hit.form.as_str(),
+            if hit.form == gazette::gazetteer::Form::Surname {
+                " (only after the full name)"
+            } else {
+                ""
+            },
+        ));
+    }
+    write_stdout(out.as_bytes())?;
+    Ok(if hits.is_empty() {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
+}
+
+fn print_stats(pipeline: &Pipeline, json: bool) -> anyhow::Result<Outcome> {
+    let (files, total) = stats(pipeline.gazetteer());
+    let out = if json {
+        let mut text = serde_json::to_string_pretty(&serde_json::json!({ "files": files, "total": total }))?;
+        text.push('\n');
+        text
+    } else {
+        let mut text = format!(
+            "{:<40} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8}\n",
+            "file", "person", "state", "org", "place", "names", "roles", "lexicon"
+        );
+        for row in files.iter().chain(std::iter::once(&total)) {
+            text.push_str(&stats_row(row));
+        }
+        text
+    };
+    write_stdout(out.as_bytes())?;
+    Ok(Outcome::Success)
+}
+
+fn stats_row(row: &FileStats) -> String {
+    let count = |kind: &str| row.entries.get(kind).copied().unwrap_or(0);
+    format!(
+        "{:<40} {:>7} {:>7} {:>7} {:>7} {:>7} {:>7} {:>8}\n",
+        row.file,
+        count("person"),
+        count("state"),
+        count("organisation"),
+        count("place"),
+        row.names,
+        row.roles,
+        row.lexicon_rows.values().sum::<usize>()
+    )
+}
+
+fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes).context("writing output")?;
+    out.flush().context("writing output")?;
+    Ok(())
+}
