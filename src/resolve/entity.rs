@@ -13,6 +13,11 @@
 //!    is skipped there.
 //! 3. A surname alone ("Rama") is a mention of the most recently mentioned person with that
 //!    surname; before any full mention it is nothing. It also beats an ambiguous name.
+//! 4. Between entries that share a name and are not yet mentioned, the article decides: each
+//!    name that can only mean one entry casts a vote for that entry's country, and the
+//!    candidate whose country has the most votes wins. "Georgia" in an article that also
+//!    names Tbilisi and Georgians is the country; in one about Washington and Americans it is
+//!    the US state.
 
 use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
 use crate::normalize::Normalized;
@@ -56,6 +61,15 @@ pub fn resolve_entities(
     // Entry -> index of its most recent mention, to prefer entries already in the article.
     let mut last_mention: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
     let norm = normalized.as_str();
+    let votes = country_votes(matches, matcher, gazetteer);
+    let votes_for = |entry: EntryId| {
+        let entry = gazetteer.entry(entry);
+        entry
+            .country(entry.role_on(None))
+            .and_then(|c| votes.get(c))
+            .copied()
+            .unwrap_or(0)
+    };
     for raw in matches {
         let candidates: Vec<EntryCandidate> = raw
             .candidates
@@ -73,6 +87,7 @@ pub fn resolve_entities(
             let kind = gazetteer.entry(c.entry).kind;
             (
                 mentioned(c.entry),
+                votes_for(c.entry),
                 !c.ambiguous,
                 kind_priority(kind),
                 std::cmp::Reverse(c.entry),
@@ -104,6 +119,29 @@ pub fn resolve_entities(
     }
     let entities = group_into_entities(&mentions);
     (mentions, entities)
+}
+
+/// Votes per country from the names that can only mean one entry.
+fn country_votes<'g>(
+    matches: &[RawMatch],
+    matcher: &Matcher,
+    gazetteer: &'g Gazetteer,
+) -> std::collections::HashMap<&'g str, u32> {
+    let mut votes = std::collections::HashMap::new();
+    for raw in matches {
+        let mut entries = raw
+            .candidates
+            .iter()
+            .filter_map(|&i| matcher.candidates()[i as usize].as_entry())
+            .filter(|c| c.form != Form::Surname && !c.ambiguous);
+        if let (Some(only), None) = (entries.next(), entries.next()) {
+            let entry = gazetteer.entry(only.entry);
+            if let Some(country) = entry.country(entry.role_on(None)) {
+                *votes.entry(country).or_insert(0) += 1;
+            }
+        }
+    }
+    votes
 }
 
 fn kind_priority(kind: EntryKind) -> u8 {
@@ -243,6 +281,7 @@ mod tests {
         state\tTurkey\tTürkiye\tTUR\tTurkish\tAnkara\tTurkey\n\
         state\tItaly\t\tITA\tItalian\tRome\t\n\
         state\tGeorgia\t\tGEO\tGeorgian\tTbilisi\tGeorgia\n\
+        state\tUnited States\tUS\tUSA\tAmerican|Americans\tWashington\t\n\
         place\tGeorgia (US state)\tGeorgia\tUSA\t\t\tGeorgia\n\
         person\tEdi Rama\t\tALB\t\t\t\n\
         person\tMichael Jordan\t\tUSA\t\t\t\n";
@@ -323,6 +362,20 @@ mod tests {
             "mentioned entry wins",
             "Georgia (US state) was hot. Georgia voted.",
             &["Georgia (US state)=Georgia (US state)", "Georgia=Georgia (US state)"],
+        ),
+        (
+            "the article's countries decide",
+            "Georgia voted. Americans in Washington watched.",
+            &[
+                "Georgia=Georgia (US state)",
+                "Americans=United States",
+                "Washington=United States",
+            ],
+        ),
+        (
+            "the article's countries decide the other way",
+            "Georgia voted. Crowds in Tbilisi cheered.",
+            &["Georgia=Georgia", "Tbilisi=Georgia"],
         ),
     ];
 
