@@ -1766,6 +1766,7 @@ mod tests {
                     code: code.map(str::to_owned),
                     role: None,
                     origin: "gazetteer".to_owned(),
+                    evidence: None,
                     entry: None,
                     mentions: vec![crate::wire::MentionRecord {
                         text: name.to_owned(),

@@ -30,6 +30,7 @@ pub mod error;
 pub mod gazetteer;
 pub mod input;
 pub mod normalize;
+mod output;
 pub mod resolve;
 pub mod segment;
 pub mod wire;
@@ -61,6 +62,9 @@ pub struct Analysis {
     pub mentions: Vec<Mention>,
     /// Entities in order of first mention.
     pub entities: Vec<Entity>,
+    /// Entities found by rules rather than the gazetteer; [`resolve::EntityKey::Inferred`]
+    /// indexes into this.
+    pub inferred: Vec<resolve::InferredEntity>,
 }
 
 /// A compiled pipeline: gazetteers and their matcher, built once and shared by every document
@@ -94,12 +98,22 @@ impl Pipeline {
         let normalized = Normalized::new(text);
         let sentences = segment::sentences(text);
         let matches = self.matcher.find(normalized.as_str());
-        let (mentions, entities) =
-            resolve::resolve_entities(text, &normalized, &sentences, &matches, &self.matcher, &self.gazetteer);
+        let claimed = vec![false; matches.len()];
+        let mentions = resolve::resolve_mentions(
+            text,
+            &normalized,
+            &sentences,
+            &matches,
+            &claimed,
+            &self.matcher,
+            &self.gazetteer,
+        );
+        let entities = resolve::group_into_entities(&mentions);
         Analysis {
             sentences,
             mentions,
             entities,
+            inferred: Vec::new(),
         }
     }
 
@@ -116,42 +130,7 @@ impl Pipeline {
             start: offsets.convert(start),
             end: offsets.convert(end),
         };
-        let entities = analysis
-            .entities
-            .iter()
-            .enumerate()
-            .map(|(index, entity)| {
-                let entry = self.gazetteer.entry(entity.entry);
-                let role = entry.role_on(options.published);
-                wire::EntityRecord {
-                    id: format!("e{}", index + 1),
-                    kind: entry.kind.as_str().to_owned(),
-                    name: entry.name.clone(),
-                    country: entry.country(role).map(str::to_owned),
-                    sector: role.sector.clone(),
-                    code: self.gazetteer.actor_code(entry, role),
-                    role: role.role.clone(),
-                    origin: "gazetteer".to_owned(),
-                    entry: Some(format!("{}:{}", entry.source.file, role.line)),
-                    mentions: entity
-                        .mentions
-                        .iter()
-                        .map(|&m| {
-                            let mention = &analysis.mentions[m];
-                            let text = &doc.text[mention.start..mention.end];
-                            let span = span(mention.start, mention.end);
-                            wire::MentionRecord {
-                                text: text.to_owned(),
-                                start: span.start,
-                                end: span.end,
-                                sentence: mention.sentence,
-                                form: mention.form.as_str().to_owned(),
-                            }
-                        })
-                        .collect(),
-                }
-            })
-            .collect();
+        let entities = output::entity_records(&self.gazetteer, doc, analysis, options, &offsets);
         DocumentRecord {
             schema: wire::SCHEMA.to_owned(),
             source: doc.source.clone(),

@@ -79,6 +79,9 @@ pub struct EntityRecord {
     pub role: Option<String>,
     /// `gazetteer` (a gazetteer entry) or `inferred` (found by a rule).
     pub origin: String,
+    /// For inferred entities, the rule that found them (`title`, `org-suffix`, ...); null for
+    /// gazetteer entries.
+    pub evidence: Option<String>,
     /// The gazetteer file and line that defined the entry, e.g. `gazetteers/states.tsv:12`.
     pub entry: Option<String>,
     /// Every mention, in text order.
@@ -97,7 +100,8 @@ pub struct MentionRecord {
     pub end: usize,
     /// Index into `sentences`.
     pub sentence: usize,
-    /// How it names the entity: `name`, `alias`, `demonym`, `capital` or `surname`.
+    /// How it names the entity: `name`, `alias`, `demonym`, `capital`, `surname`, `acronym`
+    /// or `reference` ("the minister").
     pub form: String,
 }
 

@@ -207,7 +207,7 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
         return Err("empty name".into());
     }
     if let (Some(from), Some(to)) = (row_role.from, row_role.to)
-        && to < from
+        && to.last_day() < from.first_day()
     {
         return Err(format!("role ends ({to}) before it starts ({from})"));
     }
@@ -353,6 +353,11 @@ mod tests {
             "type\tname\tambiguous\nstate\tJordan\tChad\n",
             "g.tsv:2: ambiguous name \"Chad\"",
         ),
+        (
+            "year end before a full start",
+            "type\tname\tfrom\tto\nperson\tX\t2022-04-01\t2021\n",
+            "g.tsv:2: role ends (2021) before it starts (2022-04-01)",
+        ),
     ];
 
     #[test]
@@ -361,6 +366,12 @@ mod tests {
             let message = err(text);
             assert!(message.starts_with(expected), "case {name}: got {message:?}");
         }
+    }
+
+    #[test]
+    fn a_year_end_covers_the_whole_year() {
+        let entries = parse_file("g.tsv", "type\tname\tfrom\tto\nperson\tX\t2022-04-01\t2022\n").unwrap();
+        assert_eq!(entries[0].roles[0].to.unwrap().to_string(), "2022");
     }
 
     #[test]

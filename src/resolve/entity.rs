@@ -23,40 +23,96 @@ use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matc
 use crate::normalize::Normalized;
 use crate::segment::{Sentence, sentence_index};
 
-/// One mention of an entry in the text.
+/// What a mention refers to: a gazetteer entry, or an entity inferred from the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum EntityKey {
+    /// A gazetteer entry.
+    Entry(EntryId),
+    /// An entity inferred by a rule: an index into the analysis's inferred entities.
+    Inferred(u32),
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MentionForm {
+    /// The full name.
+    Name,
+    /// An alias (from the gazetteer, or defined in the text: "also known as").
+    Alias,
+    /// A demonym standing for a state ("Iranian").
+    Demonym,
+    /// A capital standing for a state's government ("Tehran denied"), or for the city.
+    Capital,
+    /// A surname after the full name ("Rama").
+    Surname,
+    /// An acronym defined in the text ("the IAEA" after "... Agency (IAEA)").
+    Acronym,
+    /// A definite description referring back ("the minister", "the bloc").
+    Reference,
+}
+
+impl MentionForm {
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MentionForm::Name => "name",
+            MentionForm::Alias => "alias",
+            MentionForm::Demonym => "demonym",
+            MentionForm::Capital => "capital",
+            MentionForm::Surname => "surname",
+            MentionForm::Acronym => "acronym",
+            MentionForm::Reference => "reference",
+        }
+    }
+}
+
+impl From<Form> for MentionForm {
+    fn from(form: Form) -> Self {
+        match form {
+            Form::Name => MentionForm::Name,
+            Form::Alias => MentionForm::Alias,
+            Form::Demonym => MentionForm::Demonym,
+            Form::Capital => MentionForm::Capital,
+            Form::Surname => MentionForm::Surname,
+        }
+    }
+}
+
+/// One mention of an entity in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mention {
     /// Byte offset into the original text.
     pub start: usize,
     /// Byte offset just past the mention in the original text.
     pub end: usize,
-    /// The entry it names.
-    pub entry: EntryId,
-    /// How it names the entry.
-    pub form: Form,
+    /// What it refers to.
+    pub key: EntityKey,
+    /// How it refers to it.
+    pub form: MentionForm,
     /// Index of the sentence it is in.
     pub sentence: usize,
 }
 
-/// All mentions of one entry, in text order.
+/// All mentions of one entity, in text order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entity {
-    /// The entry.
-    pub entry: EntryId,
+    /// The entity.
+    pub key: EntityKey,
     /// Indices into the mention list, in text order.
     pub mentions: Vec<usize>,
 }
 
-/// Resolves raw matches into mentions (in text order) and groups them into entities (ordered
-/// by first mention).
-pub fn resolve_entities(
+/// Resolves raw matches into mentions of gazetteer entries, in text order. `claimed[i]` marks
+/// raw matches another stage has taken (a date word), which are skipped.
+pub fn resolve_mentions(
     original: &str,
     normalized: &Normalized<'_>,
     sentences: &[Sentence],
     matches: &[RawMatch],
+    claimed: &[bool],
     matcher: &Matcher,
     gazetteer: &Gazetteer,
-) -> (Vec<Mention>, Vec<Entity>) {
+) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::new();
     // Entry -> index of its most recent mention, to prefer entries already in the article.
     let mut last_mention: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
@@ -70,7 +126,10 @@ pub fn resolve_entities(
             .copied()
             .unwrap_or(0)
     };
-    for raw in matches {
+    for (index, raw) in matches.iter().enumerate() {
+        if claimed.get(index).copied().unwrap_or(false) {
+            continue;
+        }
         let candidates: Vec<EntryCandidate> = raw
             .candidates
             .iter()
@@ -112,13 +171,12 @@ pub fn resolve_entities(
         mentions.push(Mention {
             start: range.start,
             end: range.end,
-            entry: chosen.entry,
-            form: chosen.form,
+            key: EntityKey::Entry(chosen.entry),
+            form: chosen.form.into(),
             sentence: sentence_index(sentences, range.start),
         });
     }
-    let entities = group_into_entities(&mentions);
-    (mentions, entities)
+    mentions
 }
 
 /// Votes per country from the names that can only mean one entry.
@@ -153,13 +211,14 @@ fn kind_priority(kind: EntryKind) -> u8 {
     }
 }
 
-fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
+/// Groups mentions (sorted by position) into entities ordered by first mention.
+pub fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index_of: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
+    let mut index_of: std::collections::HashMap<EntityKey, usize> = std::collections::HashMap::new();
     for (i, mention) in mentions.iter().enumerate() {
-        let slot = *index_of.entry(mention.entry).or_insert_with(|| {
+        let slot = *index_of.entry(mention.key).or_insert_with(|| {
             entities.push(Entity {
-                entry: mention.entry,
+                key: mention.key,
                 mentions: Vec::new(),
             });
             entities.len() - 1
@@ -298,7 +357,14 @@ mod tests {
         analysis
             .mentions
             .iter()
-            .map(|m| format!("{}={}", &text[m.start..m.end], pipeline.gazetteer().entry(m.entry).name))
+            .filter_map(|m| match m.key {
+                super::EntityKey::Entry(entry) => Some(format!(
+                    "{}={}",
+                    &text[m.start..m.end],
+                    pipeline.gazetteer().entry(entry).name
+                )),
+                super::EntityKey::Inferred(_) => None,
+            })
             .collect()
     }
 

@@ -1,6 +1,8 @@
-//! Resolution: deciding which entry each name found in the text stands for, and grouping the
-//! mentions of one entry into an entity.
+//! Resolution: deciding which entity each name found in the text stands for, finding the
+//! entities no gazetteer knows, and grouping the mentions of one entity.
 
 pub mod entity;
+pub mod infer;
 
-pub use entity::{Entity, Mention, resolve_entities};
+pub use entity::{Entity, EntityKey, Mention, MentionForm, group_into_entities, resolve_mentions};
+pub use infer::InferredEntity;
