@@ -1726,6 +1726,7 @@ mod tests {
             source: "/somewhere/else/a.txt".to_owned(),
             offsets: OffsetUnit::Chars,
             published: None,
+            published_from: None,
             sentences: Vec::new(),
             entities: Vec::new(),
             dates: Vec::new(),
@@ -1748,12 +1749,43 @@ mod tests {
 
     // ---- expectations ---------------------------------------------------------------------
 
+    /// A minimal event from the fields a test cares about.
+    fn event_from(value: Value) -> crate::wire::EventRecord {
+        let text = |key: &str| value[key].as_str().map(str::to_owned);
+        crate::wire::EventRecord {
+            id: "v1".to_owned(),
+            source: text("source").unwrap_or_default(),
+            target: text("target"),
+            cameo: text("cameo").unwrap_or_default(),
+            cameo_name: None,
+            root: text("cameo").unwrap_or_default().chars().take(2).collect(),
+            plover: None,
+            goldstein: None,
+            quad_class: None,
+            trigger: crate::wire::TextSpanRecord {
+                text: String::new(),
+                start: value["trigger"]["start"].as_u64().unwrap_or(0) as usize,
+                end: value["trigger"]["end"].as_u64().unwrap_or(0) as usize,
+            },
+            sentence: 0,
+            date: None,
+            location: None,
+            negated: false,
+            modality: None,
+            reported_by: None,
+            rule: String::new(),
+            zone: "body".to_owned(),
+        }
+    }
+
     fn record_with(entities: &[(&str, &str, Option<&str>)], events: Vec<Value>) -> DocumentRecord {
+        let events = events.into_iter().map(event_from).collect();
         DocumentRecord {
             schema: crate::wire::SCHEMA.to_owned(),
             source: "a.txt".to_owned(),
             offsets: OffsetUnit::Chars,
             published: None,
+            published_from: None,
             sentences: Vec::new(),
             entities: entities
                 .iter()

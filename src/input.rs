@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
+use crate::gazetteer::PartialDate;
 
 /// One article to analyse.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,6 +16,9 @@ pub struct Document {
     pub source: String,
     /// The text, exactly as read (after a byte-order mark is dropped).
     pub text: String,
+    /// The publication date the input gave with the text (the `published` field of a JSON
+    /// Lines document), if any.
+    pub published: Option<PartialDate>,
 }
 
 /// What to do with bytes that are not valid UTF-8.
@@ -33,6 +37,7 @@ impl Document {
         Document {
             source: source.into(),
             text: text.into(),
+            published: None,
         }
     }
 
@@ -47,7 +52,11 @@ impl Document {
                 source_name: source.clone(),
                 offset: 0,
             })?;
-            return Ok(Document { source, text });
+            return Ok(Document {
+                source,
+                text,
+                published: None,
+            });
         }
         let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
         if let Some(offset) = memchr_nul(body) {
@@ -69,7 +78,11 @@ impl Document {
                 Utf8Policy::Lossy => String::from_utf8_lossy(body).into_owned(),
             },
         };
-        Ok(Document { source, text })
+        Ok(Document {
+            source,
+            text,
+            published: None,
+        })
     }
 
     /// Reads and decodes one file.
@@ -186,6 +199,152 @@ fn has_extension(path: &Path, extensions: &[String]) -> bool {
     })
 }
 
+// ---- JSON Lines ------------------------------------------------------------------------------
+
+/// A line of a JSON Lines input that is not a usable document.
+///
+/// Displays as `source:line: message`, like a gazetteer error, so editors can jump to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JsonlError {
+    /// The input's name (its path, or the stdin name).
+    pub source_name: String,
+    /// The 1-based line number.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for JsonlError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}: {}", self.source_name, self.line, self.message)
+    }
+}
+
+impl std::error::Error for JsonlError {}
+
+/// Reads documents from JSON Lines, one object per line, as news-please and trafilatura write
+/// them. Each object needs the article's `text` (or news-please's `maintext`); `id` (a string
+/// or a number) becomes the document's source, else `NAME:LINE`; `published` (or
+/// `date_publish`, or `date`) is an ISO date or date-time, whose date anchors relative dates.
+/// Other fields, such as `title` and `url`, are ignored. Blank lines are skipped. A bad line is
+/// an error for that line only: iteration goes on with the next.
+pub struct JsonlReader<R> {
+    source_name: String,
+    reader: R,
+    policy: Utf8Policy,
+    line: usize,
+    done: bool,
+}
+
+impl<R: std::io::BufRead> JsonlReader<R> {
+    /// Reads from `reader`; `source_name` names it in sources and errors.
+    pub fn new(source_name: impl Into<String>, reader: R, policy: Utf8Policy) -> Self {
+        JsonlReader {
+            source_name: source_name.into(),
+            reader,
+            policy,
+            line: 0,
+            done: false,
+        }
+    }
+
+    fn error(&self, message: impl Into<String>) -> JsonlError {
+        JsonlError {
+            source_name: self.source_name.clone(),
+            line: self.line,
+            message: message.into(),
+        }
+    }
+}
+
+impl<R: std::io::BufRead> Iterator for JsonlReader<R> {
+    type Item = std::result::Result<Document, JsonlError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let mut bytes = Vec::new();
+        while !self.done {
+            bytes.clear();
+            match self.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.line += 1;
+                    let text = match (std::str::from_utf8(&bytes), self.policy) {
+                        (Ok(text), _) => std::borrow::Cow::Borrowed(text),
+                        (Err(_), Utf8Policy::Lossy) => String::from_utf8_lossy(&bytes),
+                        (Err(err), Utf8Policy::Strict) => {
+                            return Some(Err(self.error(format!(
+                                "invalid UTF-8 at byte {} of the line; pass --lossy to replace bad bytes with U+FFFD",
+                                err.valid_up_to()
+                            ))));
+                        }
+                    };
+                    // A byte-order mark may open the first line.
+                    let text = text.trim_start_matches('\u{FEFF}');
+                    if text.trim().is_empty() {
+                        continue;
+                    }
+                    let fallback = format!("{}:{}", self.source_name, self.line);
+                    return Some(document_from_json(text, fallback).map_err(|m| self.error(m)));
+                }
+                Err(err) => {
+                    self.done = true;
+                    return Some(Err(self.error(format!("read error: {err}"))));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Builds a document from one JSON Lines object; `fallback_source` names it when it has no id.
+fn document_from_json(line: &str, fallback_source: String) -> std::result::Result<Document, String> {
+    let object: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(line).map_err(|err| format!("not a JSON object: {err}"))?;
+    let text = ["text", "maintext"]
+        .iter()
+        .find_map(|key| object.get(*key).filter(|v| !v.is_null()))
+        .ok_or("no \"text\" field; each line needs the article's text")?
+        .as_str()
+        .ok_or("\"text\" is not a string")?
+        .to_owned();
+    let source = match object.get("id") {
+        None | Some(serde_json::Value::Null) => fallback_source,
+        Some(serde_json::Value::String(id)) => id.clone(),
+        Some(serde_json::Value::Number(id)) => id.to_string(),
+        Some(_) => return Err("\"id\" is neither a string nor a number".into()),
+    };
+    let published = match ["published", "date_publish", "date"]
+        .iter()
+        .find_map(|key| object.get(*key).filter(|v| !v.is_null()).map(|v| (*key, v)))
+    {
+        None => None,
+        Some((key, value)) => {
+            let text = value.as_str().ok_or_else(|| format!("\"{key}\" is not a string"))?;
+            Some(parse_published(text).ok_or_else(|| {
+                format!(
+                    "\"{key}\": {text:?} is not an ISO date (YYYY-MM-DD, or a date-time such as 2023-05-04T10:12:00Z)"
+                )
+            })?)
+        }
+    };
+    Ok(Document {
+        source,
+        text,
+        published,
+    })
+}
+
+/// The date of an ISO date or date-time: "2023-05-04", "2023-05-04T10:12:00Z",
+/// "2023-05-04 10:12:00" (news-please's form).
+pub fn parse_published(value: &str) -> Option<PartialDate> {
+    let value = value.trim();
+    let (date, rest) = value.split_at_checked(10)?;
+    if !(rest.is_empty() || rest.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    PartialDate::parse(date).filter(|d| d.day > 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,5 +435,57 @@ mod tests {
         assert_eq!(found.inputs.len(), 1);
         assert_eq!(found.errors.len(), 1);
         assert!(found.errors[0].to_string().contains("missing.txt"));
+    }
+
+    #[test]
+    fn json_lines_give_documents_and_report_bad_lines() {
+        let input = "{\"id\": \"a1\", \"text\": \"Albania.\", \"published\": \"2022-09-13T10:12:00Z\", \"title\": \"T\", \"url\": \"u\"}\n\
+                     \n\
+                     {\"text\": \"Iran.\"}\n\
+                     not json\n\
+                     {\"id\": 7, \"maintext\": \"Israel.\", \"date_publish\": \"2023-05-04 10:12:00\"}\n\
+                     {\"text\": \"x\", \"published\": \"4 May 2023\"}\n\
+                     {\"title\": \"no text\"}\n";
+        let items: Vec<_> = JsonlReader::new("in.jsonl", input.as_bytes(), Utf8Policy::Strict).collect();
+        assert_eq!(items.len(), 6);
+        let doc = items[0].as_ref().unwrap();
+        assert_eq!((doc.source.as_str(), doc.text.as_str()), ("a1", "Albania."));
+        assert_eq!(doc.published, Some(PartialDate::ymd(2022, 9, 13)));
+        assert_eq!(items[1].as_ref().unwrap().source, "in.jsonl:3");
+        assert_eq!(items[1].as_ref().unwrap().published, None);
+        let err = items[2].as_ref().unwrap_err();
+        assert_eq!((err.line, err.source_name.as_str()), (4, "in.jsonl"));
+        assert!(err.to_string().starts_with("in.jsonl:4: not a JSON object"), "{err}");
+        let doc = items[3].as_ref().unwrap();
+        assert_eq!(
+            (doc.source.as_str(), doc.published),
+            ("7", Some(PartialDate::ymd(2023, 5, 4)))
+        );
+        assert!(
+            items[4]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("is not an ISO date")
+        );
+        assert!(
+            items[5]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("in.jsonl:7: no \"text\" field")
+        );
+    }
+
+    #[test]
+    fn published_values_parse_as_iso_dates() {
+        assert_eq!(parse_published("2023-05-04"), Some(PartialDate::ymd(2023, 5, 4)));
+        assert_eq!(
+            parse_published("2023-05-04T23:59:59+02:00"),
+            Some(PartialDate::ymd(2023, 5, 4))
+        );
+        for bad in ["2023-05", "2023-02-30", "04/05/2023", "2023-05-04x", ""] {
+            assert_eq!(parse_published(bad), None, "{bad}");
+        }
     }
 }

@@ -9,6 +9,7 @@
 //! | normalise | [`normalize`] | a folded view for matching, aligned to the original |
 //! | segment | [`segment`] | sentences (and words, where needed) |
 //! | match | [`gazetteer`] | names found by Aho-Corasick |
+//! | dates | [`dates`] | date expressions and the publication date (claims date words first) |
 //! | resolve | [`resolve`] | mentions and entities |
 //! | output | [`wire`] | the `gazette/v1` JSON records |
 //!
@@ -26,7 +27,9 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod dates;
 pub mod error;
+pub mod events;
 pub mod gazetteer;
 pub mod input;
 pub mod normalize;
@@ -65,6 +68,12 @@ pub struct Analysis {
     /// Entities found by rules rather than the gazetteer; [`resolve::EntityKey::Inferred`]
     /// indexes into this.
     pub inferred: Vec<resolve::InferredEntity>,
+    /// Date expressions in text order.
+    pub dates: Vec<dates::DateMention>,
+    /// The publication date the dates were resolved against, and where it came from.
+    pub published: Option<dates::Published>,
+    /// Coded events, in text order.
+    pub events: Vec<events::Event>,
 }
 
 /// A compiled pipeline: gazetteers and their matcher, built once and shared by every document
@@ -73,13 +82,29 @@ pub struct Analysis {
 pub struct Pipeline {
     gazetteer: Gazetteer,
     matcher: Matcher,
+    inferrer: resolve::infer::Inferrer,
+    dates: dates::DateStage,
+    events: events::EventLexicon,
 }
 
 impl Pipeline {
     /// Compiles a pipeline for a gazetteer. Fails when a lexicon file has a bad row.
     pub fn new(gazetteer: Gazetteer) -> Result<Self, GazetteerError> {
-        let matcher = Matcher::new(&gazetteer, &[]);
-        Ok(Pipeline { gazetteer, matcher })
+        let inferrer = resolve::infer::Inferrer::from_gazetteer(&gazetteer)?;
+        let dates = dates::DateStage::new(&gazetteer)?;
+        let events = events::EventLexicon::from_gazetteer(&gazetteer)?;
+        // Every stage's phrases are found in the one matching pass over the text.
+        let mut lexicon_patterns = inferrer.patterns();
+        lexicon_patterns.extend(dates.patterns());
+        lexicon_patterns.extend(events.patterns());
+        let matcher = Matcher::new(&gazetteer, &lexicon_patterns);
+        Ok(Pipeline {
+            gazetteer,
+            matcher,
+            inferrer,
+            dates,
+            events,
+        })
     }
 
     /// A pipeline over the embedded default gazetteers.
@@ -92,14 +117,37 @@ impl Pipeline {
         &self.gazetteer
     }
 
-    /// Runs every stage over a text.
+    /// Runs every stage over a text. Relative dates are resolved against `options.published`,
+    /// else against the dateline.
     pub fn analyze(&self, text: &str, options: &ExtractOptions) -> Analysis {
-        let _ = options;
+        let given = options.published.map(|date| dates::Published {
+            date,
+            from: dates::PublishedFrom::Option,
+        });
+        self.analyze_with(text, given)
+    }
+
+    /// Runs every stage over a document: like [`Pipeline::analyze`], with the document's own
+    /// publication date (from JSON Lines input) between the option and the dateline.
+    pub fn analyze_document(&self, doc: &Document, options: &ExtractOptions) -> Analysis {
+        let given = match (options.published, doc.published) {
+            (Some(date), _) => Some((date, dates::PublishedFrom::Option)),
+            (None, Some(date)) => Some((date, dates::PublishedFrom::Input)),
+            (None, None) => None,
+        };
+        self.analyze_with(&doc.text, given.map(|(date, from)| dates::Published { date, from }))
+    }
+
+    fn analyze_with(&self, text: &str, given: Option<dates::Published>) -> Analysis {
         let normalized = Normalized::new(text);
         let sentences = segment::sentences(text);
         let matches = self.matcher.find(normalized.as_str());
-        let claimed = vec![false; matches.len()];
-        let mentions = resolve::resolve_mentions(
+        // Dates go first, so that the words they use ("May" in "in May") are not names.
+        let found = self
+            .dates
+            .run(text, &normalized, &sentences, &matches, &self.matcher, given);
+        let claimed = found.claimed;
+        let mut mentions = resolve::resolve_mentions(
             text,
             &normalized,
             &sentences,
@@ -108,18 +156,44 @@ impl Pipeline {
             &self.matcher,
             &self.gazetteer,
         );
+        let inferred = self.inferrer.infer(
+            text,
+            &normalized,
+            &sentences,
+            &matches,
+            &self.matcher,
+            &self.gazetteer,
+            &mut mentions,
+        );
         let entities = resolve::group_into_entities(&mentions);
+        let events = events::find_events(
+            &self.events,
+            &events::EventInput {
+                text,
+                normalized: &normalized,
+                sentences: &sentences,
+                matches: &matches,
+                matcher: &self.matcher,
+                mentions: &mentions,
+                gazetteer: &self.gazetteer,
+                inferred: &inferred,
+                dates: &found.dates,
+            },
+        );
         Analysis {
             sentences,
             mentions,
             entities,
-            inferred: Vec::new(),
+            inferred,
+            dates: found.dates,
+            published: found.published,
+            events,
         }
     }
 
     /// Analyses a document and builds its output record.
     pub fn extract(&self, doc: &Document, options: &ExtractOptions) -> DocumentRecord {
-        let analysis = self.analyze(&doc.text, options);
+        let analysis = self.analyze_document(doc, options);
         self.to_record(doc, &analysis, options)
     }
 
@@ -130,16 +204,43 @@ impl Pipeline {
             start: offsets.convert(start),
             end: offsets.convert(end),
         };
-        let entities = output::entity_records(&self.gazetteer, doc, analysis, options, &offsets);
+        // Roles are those held on the publication date, wherever that date came from.
+        let role_options = ExtractOptions {
+            published: analysis.published.map(|p| p.date),
+            ..*options
+        };
+        let entities = output::entity_records(&self.gazetteer, doc, analysis, &role_options, &offsets);
+        let dates = analysis
+            .dates
+            .iter()
+            .map(|date| {
+                let span = span(date.start, date.end);
+                wire::DateRecord {
+                    text: doc.text[date.start..date.end].to_owned(),
+                    start: span.start,
+                    end: span.end,
+                    sentence: date.sentence,
+                    value: date.value.clone(),
+                    end_value: date.end_value.clone(),
+                    relative: date.relative,
+                    rule: date.rule.clone(),
+                }
+            })
+            .collect();
         DocumentRecord {
             schema: wire::SCHEMA.to_owned(),
             source: doc.source.clone(),
             offsets: options.offsets,
-            published: options.published.map(|d| d.to_string()),
+            published: analysis.published.map(|p| p.date.to_string()),
+            published_from: analysis.published.map(|p| match p.from {
+                dates::PublishedFrom::Dateline => wire::PublishedFrom::Dateline,
+                dates::PublishedFrom::Option => wire::PublishedFrom::Option,
+                dates::PublishedFrom::Input => wire::PublishedFrom::Input,
+            }),
             sentences: analysis.sentences.iter().map(|s| span(s.start, s.end)).collect(),
+            events: output::event_records(&self.events, doc, analysis, &offsets),
             entities,
-            dates: Vec::new(),
-            events: Vec::new(),
+            dates,
         }
     }
 }

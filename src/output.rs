@@ -1,7 +1,10 @@
 //! Building the output records of an analysis (the types themselves live in [`crate::wire`]).
 
+use std::collections::HashMap;
+
+use crate::events::EventLexicon;
 use crate::resolve::{EntityKey, InferredEntity};
-use crate::wire::{EntityRecord, MentionRecord, OffsetConverter};
+use crate::wire::{EntityRecord, EventRecord, MentionRecord, OffsetConverter, TextSpanRecord};
 use crate::{Analysis, Document, ExtractOptions, Gazetteer};
 
 /// One record per entity, in order of first mention, with ids `e1`, `e2`, ...
@@ -90,4 +93,63 @@ fn inferred_record(
         entry,
         mentions,
     }
+}
+
+/// One record per event, in text order, with ids `v1`, `v2`, ... Entity references are the
+/// entity records' ids.
+pub(crate) fn event_records(
+    lexicon: &EventLexicon,
+    doc: &Document,
+    analysis: &Analysis,
+    offsets: &OffsetConverter,
+) -> Vec<EventRecord> {
+    let ids: HashMap<EntityKey, String> = analysis
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.key, format!("e{}", i + 1)))
+        .collect();
+    let id_of = |key: EntityKey| ids.get(&key).cloned();
+    let published = analysis.published.map(|p| p.date.to_string());
+    analysis
+        .events
+        .iter()
+        .enumerate()
+        .filter_map(|(index, event)| {
+            let row = lexicon.row(event.row);
+            let info = lexicon.code_info(&event.code);
+            let (start, end) = event.trigger;
+            let date = event
+                .date
+                .and_then(|d| analysis.dates.get(d))
+                .and_then(|d| d.value.clone())
+                .or_else(|| published.clone());
+            Some(EventRecord {
+                id: format!("v{}", index + 1),
+                source: id_of(event.source)?,
+                target: event.target.and_then(id_of),
+                cameo: event.code.clone(),
+                cameo_name: info.map(|i| i.name.clone()),
+                root: info
+                    .map(|i| i.root.clone())
+                    .unwrap_or_else(|| event.code.chars().take(2).collect()),
+                plover: info.and_then(|i| i.plover.clone()),
+                goldstein: info.and_then(|i| i.goldstein),
+                quad_class: info.and_then(|i| i.quad_class),
+                trigger: TextSpanRecord {
+                    text: doc.text[start..end].to_owned(),
+                    start: offsets.convert(start),
+                    end: offsets.convert(end),
+                },
+                sentence: event.sentence,
+                date,
+                location: event.location.and_then(id_of),
+                negated: event.negated,
+                modality: event.modality.map(str::to_owned),
+                reported_by: event.reported_by.and_then(id_of),
+                rule: format!("{} ({} {}); {}", row.source, row.phrase, row.code, event.grammar),
+                zone: event.zone.as_str().to_owned(),
+            })
+        })
+        .collect()
 }

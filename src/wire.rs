@@ -38,14 +38,109 @@ pub struct DocumentRecord {
     pub offsets: OffsetUnit,
     /// The publication date (`YYYY-MM-DD`), or null when unknown.
     pub published: Option<String>,
+    /// Where `published` came from, or null when it is unknown.
+    #[serde(default)]
+    pub published_from: Option<PublishedFrom>,
     /// The sentences, in text order; mentions refer to them by index.
     pub sentences: Vec<SpanRecord>,
     /// People, states, organisations and places, ordered by first mention.
     pub entities: Vec<EntityRecord>,
-    /// Date expressions (reserved: always empty in this version).
-    pub dates: Vec<serde_json::Value>,
-    /// Coded events (reserved: always empty in this version).
-    pub events: Vec<serde_json::Value>,
+    /// Date expressions, in text order.
+    pub dates: Vec<DateRecord>,
+    /// Coded events: who did what to whom, in text order.
+    pub events: Vec<EventRecord>,
+}
+
+/// One coded event.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRecord {
+    /// `v1`, `v2`, ... in text order.
+    pub id: String,
+    /// The id of the entity that acted.
+    pub source: String,
+    /// The id of the entity acted on, or null for events without a target.
+    pub target: Option<String>,
+    /// The event code (CAMEO with the default lexicons).
+    pub cameo: String,
+    /// The code's name from the CAMEO code table, or null for codes it does not list.
+    pub cameo_name: Option<String>,
+    /// The code's two-digit root.
+    pub root: String,
+    /// PLOVER event type, or null.
+    pub plover: Option<String>,
+    /// Goldstein conflict-cooperation score, from -10 to 10, or null.
+    pub goldstein: Option<f64>,
+    /// Quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+    /// 4 material conflict; or null.
+    pub quad_class: Option<u8>,
+    /// The words that triggered the event.
+    pub trigger: TextSpanRecord,
+    /// Index into `sentences`.
+    pub sentence: usize,
+    /// The date in the same clause (its normalised value), else the publication date, else null.
+    pub date: Option<String>,
+    /// The id of a place named in the same sentence, or null.
+    pub location: Option<String>,
+    /// Whether the text denies the event ("did not meet", "denied attacking").
+    pub negated: bool,
+    /// `intent`, `future`, `possible`, `obligation` or `threat` when the clause says the event
+    /// is not (yet) fact; null otherwise.
+    pub modality: Option<String>,
+    /// The id of the entity that reported the event ("X said that ..."), or null.
+    pub reported_by: Option<String>,
+    /// Why the event was coded: the lexicon row (file:line) and the grammar rule.
+    pub rule: String,
+    /// Where the sentence sits: `body`, `headline`, `caption` or `related`.
+    pub zone: String,
+}
+
+/// A piece of text with its span.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextSpanRecord {
+    /// The text exactly as in the input.
+    pub text: String,
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset just past the last character.
+    pub end: usize,
+}
+
+/// Where a document's publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PublishedFrom {
+    /// The article's dateline.
+    Dateline,
+    /// The `--published` option.
+    Option,
+    /// The `published` field of a JSON Lines input document.
+    Input,
+}
+
+/// One date expression.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateRecord {
+    /// The expression exactly as it appears in the input.
+    pub text: String,
+    /// Offset of the first character.
+    pub start: usize,
+    /// Offset just past the last character.
+    pub end: usize,
+    /// Index into `sentences`.
+    pub sentence: usize,
+    /// The TimeML TIMEX3 value (`2022-09-13`, `2022-W36`, `PAST_REF`...), or null when it
+    /// depends on a publication date that is unknown.
+    pub value: Option<String>,
+    /// For a range ("12-14 September"), the value of its end; absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_value: Option<String>,
+    /// Whether the value was computed from the publication date.
+    pub relative: bool,
+    /// The rule that found it and the lexicon lines of its date words.
+    pub rule: String,
 }
 
 /// A span of the text.

@@ -115,11 +115,23 @@ fn exported_states_drive_extraction_on_their_own() {
         .output()
         .unwrap();
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let names: Vec<&str> = doc["entities"]
+    let from_gazetteer: Vec<&str> = doc["entities"]
         .as_array()
         .unwrap()
         .iter()
+        .filter(|e| e["origin"] == "gazetteer")
         .map(|e| e["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["Albania", "Iran"], "no people without the people gazetteer");
+    assert_eq!(
+        from_gazetteer,
+        ["Albania", "Iran"],
+        "no gazetteer people without the people gazetteer"
+    );
+    let rama = doc["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["name"] == "Edi Rama")
+        .unwrap();
+    assert_eq!(rama["origin"], "inferred", "a speaker is still found by rule");
 }

@@ -126,8 +126,16 @@ mod tests {
         assert_eq!(date("2023-07-04").weekday(), 2);
         assert_eq!(date("2022-09-13").iso_week(), (2022, 37));
         assert_eq!(date("2022-09-06").iso_week(), (2022, 36));
-        assert_eq!(date("2021-01-03").iso_week(), (2020, 53), "early January in the last week of 2020");
-        assert_eq!(date("2024-12-30").iso_week(), (2025, 1), "late December in week 1 of 2025");
+        assert_eq!(
+            date("2021-01-03").iso_week(),
+            (2020, 53),
+            "early January in the last week of 2020"
+        );
+        assert_eq!(
+            date("2024-12-30").iso_week(),
+            (2025, 1),
+            "late December in week 1 of 2025"
+        );
     }
 
     #[test]

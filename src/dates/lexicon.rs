@@ -170,8 +170,9 @@ pub enum WordKind {
     Day(i32, Option<DayPart>),
     /// A calendar unit.
     Unit(Unit),
-    /// A modifier moving a unit: -1, 0 or 1.
-    Shift(i32),
+    /// A modifier moving a unit: -1, 0 or 1; and what it means standing alone before a noun
+    /// that is no date word ("the recent attack": `PAST_REF`), if anything.
+    Shift(i32, Option<Vague>),
     /// After a length of time: -1 ("ago", "earlier") or 1 ("later").
     Direction(i32),
     /// A fixed shift of a unit ("year-ago": -1 year).
@@ -322,7 +323,11 @@ fn parse_row(file: &LexiconFile, row: &LexiconRow) -> Result<Option<DateWord>, G
                 "unknown unit {value:?}; use day, week, weekend, month, quarter, year, decade or century"
             ))
         })?),
-        "shift" => WordKind::Shift(number(-1, 1)? as i32),
+        "shift" => parse_shift(value).ok_or_else(|| {
+            fail(format!(
+                "shift needs -1, 0 or 1, optionally followed by PRESENT_REF, PAST_REF or FUTURE_REF, not {value:?}"
+            ))
+        })?,
         "direction" => match value {
             "-1" => WordKind::Direction(-1),
             "1" | "+1" => WordKind::Direction(1),
@@ -331,8 +336,7 @@ fn parse_row(file: &LexiconFile, row: &LexiconRow) -> Result<Option<DateWord>, G
         "offset" => parse_offset(value)
             .ok_or_else(|| fail(format!("offset needs a count and a unit (\"-1 year\"), not {value:?}")))?,
         "season" => WordKind::Season(
-            Season::parse(value)
-                .ok_or_else(|| fail(format!("season needs SP, SU, FA or WI, not {value:?}")))?,
+            Season::parse(value).ok_or_else(|| fail(format!("season needs SP, SU, FA or WI, not {value:?}")))?,
         ),
         "quarter" => match value {
             "H1" => WordKind::Half(1),
@@ -346,19 +350,12 @@ fn parse_row(file: &LexiconFile, row: &LexiconRow) -> Result<Option<DateWord>, G
             _ => return Err(fail(format!("part needs START, MID or END, not {value:?}"))),
         }),
         "daypart" => WordKind::DayPart(
-            DayPart::parse(value)
-                .ok_or_else(|| fail(format!("daypart needs MO, AF, EV or NI, not {value:?}")))?,
+            DayPart::parse(value).ok_or_else(|| fail(format!("daypart needs MO, AF, EV or NI, not {value:?}")))?,
         ),
-        "ref" => WordKind::Ref(match value {
-            "PRESENT_REF" => Vague::Present,
-            "PAST_REF" => Vague::Past,
-            "FUTURE_REF" => Vague::Future,
-            _ => {
-                return Err(fail(format!(
-                    "ref needs PRESENT_REF, PAST_REF or FUTURE_REF, not {value:?}"
-                )));
-            }
-        }),
+        "ref" => WordKind::Ref(
+            parse_vague(value)
+                .ok_or_else(|| fail(format!("ref needs PRESENT_REF, PAST_REF or FUTURE_REF, not {value:?}")))?,
+        ),
         "holiday" => parse_month_day(value)
             .map(|(m, d)| WordKind::Holiday(m, d))
             .ok_or_else(|| fail(format!("holiday needs a month and day MM-DD, not {value:?}")))?,
@@ -387,6 +384,25 @@ fn parse_row(file: &LexiconFile, row: &LexiconRow) -> Result<Option<DateWord>, G
         context,
         source: format!("{}:{}", file.file, row.line),
     }))
+}
+
+fn parse_vague(value: &str) -> Option<Vague> {
+    Some(match value {
+        "PRESENT_REF" => Vague::Present,
+        "PAST_REF" => Vague::Past,
+        "FUTURE_REF" => Vague::Future,
+        _ => return None,
+    })
+}
+
+fn parse_shift(value: &str) -> Option<WordKind> {
+    let mut parts = value.split_whitespace();
+    let n: i32 = parts.next()?.trim_start_matches('+').parse().ok()?;
+    let alone = match parts.next() {
+        Some(vague) => Some(parse_vague(vague)?),
+        None => None,
+    };
+    ((-1..=1).contains(&n) && parts.next().is_none()).then_some(WordKind::Shift(n, alone))
 }
 
 fn parse_day(value: &str) -> Option<WordKind> {
@@ -430,9 +446,25 @@ mod tests {
         assert_eq!(find(&lexicon, "Sept.").unwrap().kind, WordKind::Month(9));
         assert_eq!(find(&lexicon, "Tue").unwrap().context, Context::Number);
         assert_eq!(find(&lexicon, "May").unwrap().context, Context::Cue);
-        assert_eq!(find(&lexicon, "tonight").unwrap().kind, WordKind::Day(0, Some(DayPart::Night)));
-        assert_eq!(find(&lexicon, "year-ago").unwrap().kind, WordKind::Offset(-1, Unit::Year));
-        assert!(find(&lexicon, "yesterday").unwrap().source.starts_with("gazetteers/dates.tsv:"));
+        assert_eq!(
+            find(&lexicon, "tonight").unwrap().kind,
+            WordKind::Day(0, Some(DayPart::Night))
+        );
+        assert_eq!(
+            find(&lexicon, "year-ago").unwrap().kind,
+            WordKind::Offset(-1, Unit::Year)
+        );
+        assert_eq!(
+            find(&lexicon, "recent").unwrap().kind,
+            WordKind::Shift(-1, Some(Vague::Past))
+        );
+        assert_eq!(find(&lexicon, "next").unwrap().kind, WordKind::Shift(1, None));
+        assert!(
+            find(&lexicon, "yesterday")
+                .unwrap()
+                .source
+                .starts_with("gazetteers/dates.tsv:")
+        );
     }
 
     #[test]
@@ -442,7 +474,11 @@ mod tests {
                     fall\tnone\t\t\n\
                     Ramadan\tholiday\t03-10\t\n";
         let lexicon = lexicon(user).unwrap();
-        let may: Vec<&DateWord> = lexicon.words.iter().filter(|w| w.phrase.eq_ignore_ascii_case("may")).collect();
+        let may: Vec<&DateWord> = lexicon
+            .words
+            .iter()
+            .filter(|w| w.phrase.eq_ignore_ascii_case("may"))
+            .collect();
         assert_eq!(may.len(), 1);
         assert_eq!(may[0].context, Context::Number);
         assert_eq!(may[0].source, "mine.tsv:2");
@@ -453,10 +489,22 @@ mod tests {
     #[test]
     fn bad_rows_name_file_and_line() {
         let cases = [
-            ("phrase\tdate_kind\tvalue\nFoo\tmonth\t13\n", "mine.tsv:2: month needs a value from 1 to 12"),
-            ("phrase\tdate_kind\tvalue\nFoo\tunit\tfortnight\n", "mine.tsv:2: unknown unit"),
-            ("phrase\tdate_kind\tvalue\nFoo\tcolour\t1\n", "mine.tsv:2: unknown date_kind"),
-            ("phrase\tdate_kind\tvalue\tcontext\nFoo\tmonth\t1\tsometimes\n", "mine.tsv:2: unknown context"),
+            (
+                "phrase\tdate_kind\tvalue\nFoo\tmonth\t13\n",
+                "mine.tsv:2: month needs a value from 1 to 12",
+            ),
+            (
+                "phrase\tdate_kind\tvalue\nFoo\tunit\tfortnight\n",
+                "mine.tsv:2: unknown unit",
+            ),
+            (
+                "phrase\tdate_kind\tvalue\nFoo\tcolour\t1\n",
+                "mine.tsv:2: unknown date_kind",
+            ),
+            (
+                "phrase\tdate_kind\tvalue\tcontext\nFoo\tmonth\t1\tsometimes\n",
+                "mine.tsv:2: unknown context",
+            ),
             ("phrase\tdate_kind\nFoo\tmonth\n", "mine.tsv: a date lexicon needs"),
         ];
         for (text, expected) in cases {

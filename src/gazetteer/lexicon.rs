@@ -17,6 +17,12 @@ pub enum LexiconKind {
     Dates,
     /// Event phrases with CAMEO codes (has a `cameo` column).
     Events,
+    /// Titles, organisation head nouns and alias cues, for entities the gazetteer does not
+    /// know (has a `title_kind` column).
+    Titles,
+    /// The CAMEO code table: names, Goldstein scores, quad classes, PLOVER types (has a
+    /// `goldstein` column; its first column is `code`, not `phrase`).
+    Codes,
 }
 
 impl LexiconKind {
@@ -26,6 +32,10 @@ impl LexiconKind {
             Some(LexiconKind::Dates)
         } else if columns.iter().any(|c| c == "cameo") {
             Some(LexiconKind::Events)
+        } else if columns.iter().any(|c| c == "title_kind") {
+            Some(LexiconKind::Titles)
+        } else if columns.iter().any(|c| c == "goldstein") {
+            Some(LexiconKind::Codes)
         } else {
             None
         }
@@ -37,6 +47,8 @@ impl fmt::Display for LexiconKind {
         f.write_str(match self {
             LexiconKind::Dates => "dates",
             LexiconKind::Events => "events",
+            LexiconKind::Titles => "titles",
+            LexiconKind::Codes => "codes",
         })
     }
 }
@@ -88,11 +100,11 @@ impl LexiconFile {
 }
 
 /// Parses a lexicon file whose header (at `header_line`) is `columns`.
-pub(super) fn parse_lexicon(
+pub(super) fn parse_lexicon<'a>(
     file: &str,
     header_line: usize,
     columns: Vec<String>,
-    lines: impl Iterator<Item = (usize, String)>,
+    lines: impl Iterator<Item = (usize, &'a str)>,
 ) -> Result<LexiconFile, GazetteerError> {
     let fail = |line: usize, message: String| GazetteerError {
         file: file.to_owned(),
@@ -102,8 +114,8 @@ pub(super) fn parse_lexicon(
     let kind = LexiconKind::of_columns(&columns).ok_or_else(|| {
         fail(
             header_line,
-            "a lexicon file (header starting with \"phrase\") needs a \"date_kind\" column (date words) \
-             or a \"cameo\" column (event phrases)"
+            "a lexicon file (header starting with \"phrase\") needs a \"date_kind\" column (date words), \
+             a \"cameo\" column (event phrases) or a \"title_kind\" column (titles and head nouns)"
                 .into(),
         )
     })?;
@@ -122,7 +134,7 @@ pub(super) fn parse_lexicon(
         }
         fields.resize(columns.len(), String::new());
         if fields[0].is_empty() {
-            return Err(fail(line, "empty phrase".into()));
+            return Err(fail(line, format!("empty {}", columns[0])));
         }
         rows.push(LexiconRow { line, fields });
     }

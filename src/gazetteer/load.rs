@@ -1,6 +1,6 @@
 //! Parsing gazetteer files (see `gazetteers/README.md` for the format).
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use crate::error::GazetteerError;
 
@@ -56,7 +56,7 @@ pub enum ParsedFile {
 
 /// The non-comment, non-blank lines of a file as (1-based line number, text), with a BOM and
 /// CR line ends removed.
-fn content_lines(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
+fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
     text.lines().enumerate().filter_map(|(index, raw)| {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let line = if index == 0 {
@@ -64,7 +64,7 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, String)> + '_ {
         } else {
             line
         };
-        (!(line.trim().is_empty() || line.starts_with('#'))).then(|| (index + 1, line.to_owned()))
+        (!(line.trim().is_empty() || line.starts_with('#'))).then_some((index + 1, line))
     })
 }
 
@@ -75,10 +75,11 @@ pub fn parse_any(file: &str, text: &str) -> Result<ParsedFile, GazetteerError> {
         return Ok(ParsedFile::Entries(Vec::new()));
     };
     let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_owned()).collect();
-    if columns.first().is_some_and(|c| c == "phrase") {
+    let is_code_table = columns.first().is_some_and(|c| c == "code") && columns.iter().any(|c| c == "goldstein");
+    if columns.first().is_some_and(|c| c == "phrase") || is_code_table {
         return parse_lexicon(file, header_line, columns, lines).map(ParsedFile::Lexicon);
     }
-    parse_entities(file, header_line, &header, lines).map(ParsedFile::Entries)
+    parse_entities(file, header_line, header, lines).map(ParsedFile::Entries)
 }
 
 /// Parses one entity file into entries. Rows with the same type and name are merged into one
@@ -94,11 +95,11 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> 
     }
 }
 
-fn parse_entities(
+fn parse_entities<'a>(
     file: &str,
     header_line: usize,
     header: &str,
-    lines: impl Iterator<Item = (usize, String)>,
+    lines: impl Iterator<Item = (usize, &'a str)>,
 ) -> Result<Vec<Entry>, GazetteerError> {
     let fail = |line: usize, message: String| GazetteerError {
         file: file.to_owned(),
@@ -108,7 +109,7 @@ fn parse_entities(
     let header_fields: Vec<&str> = header.split('\t').collect();
     let columns = parse_header(&header_fields).map_err(|m| fail(header_line, m))?;
     let mut entries: Vec<Entry> = Vec::new();
-    let mut index_by_key: BTreeMap<(EntryKind, String), usize> = BTreeMap::new();
+    let mut index_by_key: FxHashMap<(EntryKind, String), usize> = FxHashMap::default();
     for (line_no, line) in lines {
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() > columns.len() {

@@ -1,18 +1,24 @@
-//! Finding gazetteer names in the normalised text with Aho-Corasick.
+//! Finding gazetteer names (and lexicon phrases) in the normalised text.
 //!
-//! Two automata share the work. Most names start with a capital letter, and a name can only
-//! start where a word does, so the large automaton of capitalised names is run *anchored*, only
-//! at word starts whose first letter is a capital: in news text about one word in eight or ten.
-//! The few names that start otherwise ("al-Shabaab") go into a small automaton that scans the
-//! whole text. Both use leftmost-longest semantics, so "People's Mujahideen Organisation of
-//! Iran" beats "Iran"; a longest match that fails the word-boundary or case rules gives way to
-//! the longest shorter one at the same place.
+//! Two structures share the work. Most names start with a capital letter, and a name can only
+//! start where a word does, so capitalised names are looked up only at word starts whose first
+//! letter is a capital (in news text about one word in eight or ten), through an index keyed by
+//! the name's first word. The few names and phrases that start otherwise ("al-Shabaab", "last
+//! week", "spokesman") go into an Aho-Corasick automaton that scans the whole text. Both give
+//! leftmost-longest matches, so "People's Mujahideen Organisation of Iran" beats "Iran"; a
+//! longest match that fails the word-boundary or case rules gives way to the longest shorter
+//! one at the same place.
 //!
-//! Case: the automata ignore ASCII case, and a match is then kept only for the candidates
-//! whose every capital letter is a capital in the text: "US" never matches "us", while "IRAN"
-//! in an all-caps headline still matches "Iran".
+//! Why an index rather than a second automaton: an anchored lookup needs no failure links, and
+//! computing them for the tens of thousands of default names took most of a run's start-up
+//! (about 200 ms); the index builds in a few milliseconds and answers a lookup with one hash
+//! probe and a few prefix comparisons.
+//!
+//! Case: both ignore ASCII case, and a match is then kept only for the candidates whose every
+//! capital letter is a capital in the text: "US" never matches "us", while "IRAN" in an
+//! all-caps headline still matches "Iran".
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
@@ -124,12 +130,11 @@ pub struct RawMatch {
 /// A compiled matcher for a gazetteer's names.
 #[derive(Debug, Clone)]
 pub struct Matcher {
-    /// Anchored automaton over patterns starting with an upper-case letter.
-    capitalised: Option<AhoCorasick>,
+    /// Patterns starting with an upper-case letter, looked up at capitalised word starts.
+    capitalised: NameIndex,
     /// Automaton over all other patterns: scanned unanchored, re-run anchored for shorter matches.
     other: Option<AhoCorasick>,
-    /// Pattern index of each automaton -> its candidates (indices into `candidates`).
-    capitalised_candidates: Vec<Vec<u32>>,
+    /// Pattern index of the automaton -> its candidates (indices into `candidates`).
     other_candidates: Vec<Vec<u32>>,
     candidates: Vec<Candidate>,
 }
@@ -141,7 +146,8 @@ impl Matcher {
         let mut candidates: Vec<Candidate> = Vec::new();
         // Patterns are keyed case-insensitively, because the automata are; each key keeps the
         // candidates (with their own case) that share it.
-        let mut by_key: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+        let mut by_key: FxHashMap<String, Vec<u32>> =
+            FxHashMap::with_capacity_and_hasher(gazetteer.entries().len() * 4, Default::default());
         let mut add = |name: &str, target: Target| {
             let surface = normalize_pattern(name.trim());
             if surface.is_empty() {
@@ -149,10 +155,13 @@ impl Matcher {
             }
             let key = surface.to_ascii_lowercase();
             let ids = by_key.entry(key).or_default();
-            let duplicate = ids.iter().any(|&i| {
-                let c = &candidates[i as usize];
-                *c.surface == *surface && same_target(&c.target, &target)
-            });
+            // One entry's names are added together, so its earlier candidates for this key are
+            // at the end of the list; common surnames ("Khan") have hundreds of others before.
+            let duplicate = ids
+                .iter()
+                .rev()
+                .take_while(|&&i| same_target(&candidates[i as usize].target, &target))
+                .any(|&i| *candidates[i as usize].surface == *surface);
             if !duplicate {
                 ids.push(candidates.len() as u32);
                 candidates.push(Candidate {
@@ -202,10 +211,12 @@ impl Matcher {
             );
         }
 
-        let mut capitalised_patterns = Vec::new();
-        let mut capitalised_candidates = Vec::new();
+        let mut capitalised = NameIndex::default();
         let mut other_patterns = Vec::new();
         let mut other_candidates = Vec::new();
+        // Sorted, so that the automaton (and so every tie) is the same on every run.
+        let mut by_key: Vec<(String, Vec<u32>)> = by_key.into_iter().collect();
+        by_key.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for (key, ids) in by_key {
             let starts_capitalised = ids.iter().all(|&i| {
                 candidates[i as usize]
@@ -215,17 +226,16 @@ impl Matcher {
                     .is_some_and(char::is_uppercase)
             });
             if starts_capitalised {
-                capitalised_patterns.push(key);
-                capitalised_candidates.push(ids);
+                capitalised.insert(key, ids);
             } else {
                 other_patterns.push(key);
                 other_candidates.push(ids);
             }
         }
+        capitalised.sort_longest_first();
         Matcher {
-            capitalised: build_automaton(&capitalised_patterns, StartKind::Anchored),
+            capitalised,
             other: build_automaton(&other_patterns, StartKind::Both),
-            capitalised_candidates,
             other_candidates,
             candidates,
         }
@@ -239,13 +249,14 @@ impl Matcher {
     /// Finds names in a normalised text: non-overlapping, leftmost-longest, in text order.
     pub fn find(&self, text: &str) -> Vec<RawMatch> {
         let mut capitalised = Vec::new();
-        if let Some(automaton) = &self.capitalised {
+        if !self.capitalised.is_empty() {
             let mut last_end = 0;
+            let mut key = String::new();
             for start in capitalised_word_starts(text) {
                 if start < last_end {
                     continue;
                 }
-                if let Some(found) = self.longest_valid_at(automaton, &self.capitalised_candidates, text, start) {
+                if let Some(found) = self.longest_indexed_at(text, start, &mut key) {
                     last_end = found.end;
                     capitalised.push(found);
                 }
@@ -265,6 +276,40 @@ impl Matcher {
             }
         }
         merge_leftmost_longest(capitalised, other)
+    }
+
+    /// The longest indexed name at `start` that ends on a word boundary and passes the case
+    /// rule for at least one candidate. `key` is a reused buffer for the folded first word.
+    fn longest_indexed_at(&self, text: &str, start: usize, key: &mut String) -> Option<RawMatch> {
+        key.clear();
+        key.push_str(leading_word(&text[start..]));
+        key.make_ascii_lowercase();
+        let patterns = self.capitalised.by_first_word.get(key.as_str())?;
+        let rest = &text.as_bytes()[start..];
+        for &pattern in patterns {
+            let folded = self.capitalised.patterns[pattern as usize].as_bytes();
+            if rest.len() < folded.len() || !rest[..folded.len()].eq_ignore_ascii_case(folded) {
+                continue;
+            }
+            let end = start + folded.len();
+            if !is_word_end(text, start, end) {
+                continue;
+            }
+            let matched = &rest[..folded.len()];
+            let passing: Vec<u32> = self.capitalised.candidates[pattern as usize]
+                .iter()
+                .copied()
+                .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
+                .collect();
+            if !passing.is_empty() {
+                return Some(RawMatch {
+                    start,
+                    end,
+                    candidates: passing,
+                });
+            }
+        }
+        None
     }
 
     /// The longest match starting exactly at `start` that ends on a word boundary and passes
@@ -303,6 +348,49 @@ impl Matcher {
             limit = end - 1;
         }
     }
+}
+
+/// Capitalised patterns keyed by their first word, for anchored lookups.
+#[derive(Debug, Clone, Default)]
+struct NameIndex {
+    /// Folded first word -> pattern numbers, longest pattern first.
+    by_first_word: FxHashMap<Box<str>, Vec<u32>>,
+    /// Each pattern, ASCII-lower-cased.
+    patterns: Vec<Box<str>>,
+    /// Each pattern's candidates (indices into the matcher's candidates).
+    candidates: Vec<Vec<u32>>,
+}
+
+impl NameIndex {
+    fn insert(&mut self, folded: String, candidates: Vec<u32>) {
+        let number = self.patterns.len() as u32;
+        let first = leading_word(&folded).to_owned().into_boxed_str();
+        self.by_first_word.entry(first).or_default().push(number);
+        self.patterns.push(folded.into_boxed_str());
+        self.candidates.push(candidates);
+    }
+
+    fn sort_longest_first(&mut self) {
+        let patterns = &self.patterns;
+        for list in self.by_first_word.values_mut() {
+            list.sort_by_key(|&p| (std::cmp::Reverse(patterns[p as usize].len()), p));
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+}
+
+/// The leading run of letters and digits: the key of a name in the index. "Iran's" and
+/// "Iran" share the key "Iran", as do "U.S." and "U.K." ("U").
+fn leading_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    &text[..end]
 }
 
 fn build_automaton(patterns: &[String], start_kind: StartKind) -> Option<AhoCorasick> {

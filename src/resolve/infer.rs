@@ -1,6 +1,34 @@
 //! Entities the gazetteer does not know, found from the way news writes them.
+//!
+//! Every rule here needs evidence in the text beyond capital letters, because a capitalised
+//! word alone is as likely to be a sentence start, a headline word or a month as a name. Each
+//! entity found records the rule in `evidence`:
+//!
+//! | rule | example |
+//! | --- | --- |
+//! | `title` | "Deputy Foreign Minister Idan Roll", "spokesman Nasser Kanaani", "the finance minister, Ken Ofori-Atta," |
+//! | `apposition` | "Jane Doe, the country's finance minister, said" |
+//! | `org-suffix` | "the Green Renewal Party", "Meridian Shipping Corp.", "the Iranian Foreign Ministry" |
+//! | `org-prefix` | "the Ministry of Water and Irrigation", "Bank of Ghana" |
+//! | `acronym-definition` | "the Sudanese Liberation Council (SLC)": later "SLC" is the same entity |
+//! | `alias-definition` | "Mohamed Hamdan Dagalo, better known as Hemedti": later "Hemedti" too |
+//! | `speaker` | "Maria Lopez said" (a two- or three-word name before a verb of saying) |
+//! | `first-name` | "Phil Simmons" (a first name known from the people gazetteer, then a surname) |
+//! | `capital-as-place` | "a conference in Berlin": the city, not the German government |
+//!
+//! Country comes from a state named next to the title or name ("Israeli", "Albania’s", "of
+//! Iran"), sector from the title or head noun (titles.tsv). Surnames of inferred people, and
+//! acronyms and aliases defined in the text, are followed through the article, and so are
+//! definite descriptions: "the minister" is the most recent person whose role is a minister,
+//! "the bloc" the most recent international organisation.
 
-use crate::gazetteer::{EntryId, EntryKind};
+use std::collections::{HashMap, HashSet};
+
+use crate::error::GazetteerError;
+use crate::gazetteer::{EntryId, EntryKind, Form, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
+use crate::normalize::Normalized;
+use crate::resolve::entity::{EntityKey, Mention, MentionForm};
+use crate::segment::{Sentence, sentence_index};
 
 /// An entity found by a rule rather than a gazetteer entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +44,1703 @@ pub struct InferredEntity {
     /// The role, from the title.
     pub role: Option<String>,
     /// The rule that found it: `title`, `apposition`, `org-suffix`, `org-prefix`,
-    /// `acronym-definition`, `alias-definition`, `capital-as-place`, ...
+    /// `acronym-definition`, `alias-definition`, `speaker`, `first-name`, `capital-as-place`.
     pub evidence: &'static str,
     /// The gazetteer entry it derives from, if any (a state, for its capital as a place).
     pub entry: Option<EntryId>,
+}
+
+/// What a row of titles.tsv is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TitleKind {
+    /// A person's title.
+    Person,
+    /// A word extending a following title ("deputy").
+    Modifier,
+    /// A head noun ending an organisation's name.
+    OrgSuffix,
+    /// A head starting an organisation's name ("Ministry of").
+    OrgPrefix,
+    /// A noun referring back to an organisation ("the bloc").
+    OrgRef,
+    /// A phrase introducing another name ("also known as").
+    AliasCue,
+}
+
+impl TitleKind {
+    fn parse(value: &str) -> Option<Self> {
+        Some(match value {
+            "person" => TitleKind::Person,
+            "modifier" => TitleKind::Modifier,
+            "org-suffix" => TitleKind::OrgSuffix,
+            "org-prefix" => TitleKind::OrgPrefix,
+            "org-ref" => TitleKind::OrgRef,
+            "alias-cue" => TitleKind::AliasCue,
+            _ => return None,
+        })
+    }
+}
+
+/// One row of the titles lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TitleRow {
+    /// The phrase.
+    pub phrase: String,
+    /// What it is.
+    pub kind: TitleKind,
+    /// The CAMEO sector it implies, if any.
+    pub sector: Option<String>,
+}
+
+/// The titles lexicon and the other knowledge the rules draw from the gazetteer.
+#[derive(Debug, Clone, Default)]
+pub struct Inferrer {
+    rows: Vec<TitleRow>,
+    /// First words of the gazetteer's people's names ("Brian", "Olta"): a name after a title
+    /// starts at one of these when the title's complement is long.
+    first_names: HashSet<String>,
+}
+
+impl Inferrer {
+    /// Reads the titles lexicon files of a gazetteer; a bad row is `file:line: message`.
+    pub fn from_gazetteer(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
+        let mut rows: Vec<TitleRow> = Vec::new();
+        for file in gazetteer.lexicons(LexiconKind::Titles) {
+            for row in &file.rows {
+                let kind_text = file.get(row, "title_kind");
+                let kind = TitleKind::parse(kind_text).ok_or_else(|| {
+                    file.error(
+                        row.line,
+                        format!(
+                            "unknown title_kind {kind_text:?}; use person, modifier, org-suffix, org-prefix, org-ref or alias-cue"
+                        ),
+                    )
+                })?;
+                let sector = file.get(row, "sector");
+                if !sector.is_empty() && (sector.len() != 3 || !sector.bytes().all(|b| b.is_ascii_uppercase())) {
+                    return Err(file.error(row.line, format!("sector {sector:?} is not a CAMEO sector such as GOV")));
+                }
+                let phrase = file.get(row, "phrase").to_owned();
+                // A later row (a user file) replaces an earlier one for the same phrase and kind.
+                rows.retain(|r| !(r.kind == kind && r.phrase.eq_ignore_ascii_case(&phrase)));
+                rows.push(TitleRow {
+                    phrase,
+                    kind,
+                    sector: (!sector.is_empty()).then(|| sector.to_owned()),
+                });
+            }
+        }
+        let first_names = gazetteer
+            .entries()
+            .iter()
+            .filter(|e| e.kind == EntryKind::Person)
+            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
+            .filter(|name| name.split_whitespace().count() >= 2)
+            .filter_map(|name| name.split_whitespace().next())
+            .filter(|first| first.chars().count() >= 3 && first.chars().all(char::is_alphabetic))
+            .map(str::to_owned)
+            .collect();
+        Ok(Inferrer { rows, first_names })
+    }
+
+    /// The phrases to find in the shared matching pass.
+    pub fn patterns(&self) -> Vec<LexiconPattern> {
+        self.rows
+            .iter()
+            .enumerate()
+            .map(|(id, row)| LexiconPattern {
+                phrase: row.phrase.clone(),
+                kind: LexiconKind::Titles,
+                id: id as u32,
+            })
+            .collect()
+    }
+
+    /// Finds entities the gazetteer does not know and follows them through the text. Adds
+    /// mentions to `mentions` (left sorted by position) and returns the inferred entities.
+    #[allow(clippy::too_many_arguments)]
+    pub fn infer(
+        &self,
+        text: &str,
+        normalized: &Normalized<'_>,
+        sentences: &[Sentence],
+        matches: &[RawMatch],
+        matcher: &Matcher,
+        gazetteer: &Gazetteer,
+        mentions: &mut Vec<Mention>,
+    ) -> Vec<InferredEntity> {
+        let mut titles = Vec::new();
+        for raw in matches {
+            let kinds: Vec<u32> = raw
+                .candidates
+                .iter()
+                .filter_map(|&i| matcher.candidates()[i as usize].as_lexicon(LexiconKind::Titles))
+                .collect();
+            if kinds.is_empty() {
+                continue;
+            }
+            let range = normalized.to_original(raw.start..raw.end);
+            if mentions.iter().any(|m| m.start < range.end && range.start < m.end) {
+                continue;
+            }
+            titles.push(TitleHit {
+                start: range.start,
+                end: range.end,
+                rows: kinds,
+            });
+        }
+        let mut run = Run {
+            inferrer: self,
+            text,
+            sentences,
+            gazetteer,
+            titles,
+            mentions: std::mem::take(mentions),
+            inferred: Vec::new(),
+            by_name: HashMap::new(),
+            aliases: Vec::new(),
+        };
+        run.mark_capitals_used_as_places();
+        run.people_by_title();
+        run.people_by_apposition();
+        run.organisations_by_head_noun();
+        run.definitions();
+        run.people_by_name_shape();
+        run.follow_short_forms();
+        run.sort_mentions();
+        run.references();
+        run.sort_mentions();
+        *mentions = run.mentions;
+        run.inferred
+    }
+
+    fn row(&self, id: u32) -> &TitleRow {
+        &self.rows[id as usize]
+    }
+}
+
+/// A titles-lexicon phrase found in the text (original byte offsets).
+#[derive(Debug, Clone)]
+struct TitleHit {
+    start: usize,
+    end: usize,
+    rows: Vec<u32>,
+}
+
+/// The state of one inference run over one text.
+struct Run<'a> {
+    inferrer: &'a Inferrer,
+    text: &'a str,
+    sentences: &'a [Sentence],
+    gazetteer: &'a Gazetteer,
+    titles: Vec<TitleHit>,
+    mentions: Vec<Mention>,
+    inferred: Vec<InferredEntity>,
+    /// (kind, folded name) -> inferred entity index, so that one name is one entity.
+    by_name: HashMap<(EntryKind, String), u32>,
+    /// Short forms defined in the text, to follow: (text, entity, form, defined at).
+    aliases: Vec<(String, EntityKey, MentionForm, usize)>,
+}
+
+/// Words that are capitalised for reasons other than being part of a name.
+const NOT_NAME_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "To",
+    "From",
+    "For",
+    "By",
+    "With",
+    "And",
+    "Or",
+    "But",
+    "Of",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "There",
+    "Here",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Dr",
+    "Dr.",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "READ",
+    "Read",
+    "Related",
+    "Also",
+    "Follow",
+    "Photo",
+    "Reuters",
+    "AP",
+    "AFP",
+    "According",
+    "Meanwhile",
+    "However",
+    "Moreover",
+    "Despite",
+    "During",
+    "Under",
+    "Over",
+    "About",
+    "Against",
+    "Between",
+    "Among",
+    "Without",
+    "Within",
+    "Farsi",
+    "Arabic",
+    "English",
+    "French",
+    "Persian",
+    "Russian",
+    "Twitter",
+    "Facebook",
+    "Telegram",
+    "Instagram",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Both",
+    "All",
+    "Some",
+    "Many",
+    "Most",
+    "No",
+    "Not",
+    "New",
+    "Such",
+    "Other",
+    "Another",
+    "Each",
+    "Every",
+    "One",
+    "Two",
+    "Three",
+    "First",
+    "Second",
+    "Its",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "Where",
+    "Which",
+    "Asked",
+    "Speaking",
+    "Following",
+    "Including",
+];
+
+/// Lower-case words that may sit inside a name ("Lula da Silva", "Ahmed bin Ali").
+const NAME_PARTICLES: &[&str] = &[
+    "bin", "ibn", "bint", "al", "el", "de", "da", "das", "dos", "du", "van", "von", "der", "den", "la", "le", "di",
+    "del", "ben",
+];
+
+/// Words joining the parts of an organisation's name or a title's complement.
+const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "&"];
+
+/// Words that describe an office between a state and a title ("Iranian foreign ministry
+/// spokesman").
+const OFFICE_WORDS: &[&str] = &[
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "justice",
+    "health",
+    "economy",
+    "trade",
+    "energy",
+    "ministry",
+    "government",
+    "military",
+    "army",
+    "state",
+    "national",
+    "security",
+    "intelligence",
+    "presidential",
+    "royal",
+    "top",
+    "senior",
+    "former",
+    "deputy",
+    "chief",
+    "federal",
+    "central",
+    "bank",
+    "affairs",
+    "home",
+];
+
+/// Verbs of saying, after which a capitalised two- or three-word name is a speaker.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "wrote",
+    "stated",
+    "announced",
+    "warned",
+    "insisted",
+    "argued",
+    "noted",
+];
+
+/// Prepositions before a capital that make it a place rather than an actor.
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "around",
+    "across",
+    "into",
+    "via",
+    "throughout",
+    "within",
+    "toward",
+    "towards",
+];
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{00A0}' || c == '\t' || c == '\u{202F}'
+}
+
+/// The end of the word starting at `start` (letters and digits, with inner hyphens,
+/// apostrophes and full stops, and the full stop of an initial).
+fn word_end(text: &str, start: usize) -> usize {
+    let mut end = start;
+    let mut chars = text[start..].char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            end = start + offset + c.len_utf8();
+            continue;
+        }
+        let inner = matches!(c, '-' | '\'' | '’' | '.' | '\u{2011}');
+        let next_is_word = chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if inner && next_is_word && end == start + offset {
+            end = start + offset + c.len_utf8();
+            continue;
+        }
+        // "E." and "Corp.": a full stop after an initial or an abbreviation belongs to it.
+        if c == '.' && end == start + offset {
+            let word = &text[start..end];
+            if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+                end += 1;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// The word after `pos`, separated from it by spaces only (no line break, no punctuation).
+fn next_word(text: &str, pos: usize, limit: usize) -> Option<(usize, usize)> {
+    let rest = &text[pos..limit];
+    let skipped = rest.len() - rest.trim_start_matches(is_space).len();
+    let start = pos + skipped;
+    let end = word_end(text, start).min(limit);
+    (end > start).then_some((start, end))
+}
+
+/// The word before `pos`, separated from it by spaces only.
+fn prev_word(text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
+    let before = &text[floor..pos];
+    let trimmed = before.trim_end_matches(is_space);
+    let end = floor + trimmed.len();
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '.'))
+        .last()
+        .map(|(i, _)| floor + i)?;
+    let start = start + text[start..end].len() - text[start..end].trim_start_matches(['-', '\'', '’', '.']).len();
+    (end > start).then_some((start, end))
+}
+
+fn is_initial(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    bare.chars().count() == 1 && bare.chars().all(char::is_uppercase)
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
+}
+
+fn is_name_token(word: &str) -> bool {
+    is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) && !word.chars().all(|c| c.is_ascii_digit())
+}
+
+fn fold(name: &str) -> String {
+    crate::normalize::normalize_pattern(name).to_lowercase()
+}
+
+impl Run<'_> {
+    fn sentence_of(&self, pos: usize) -> Sentence {
+        self.sentences
+            .get(sentence_index(self.sentences, pos))
+            .copied()
+            .unwrap_or(Sentence {
+                start: 0,
+                end: self.text.len(),
+            })
+    }
+
+    fn occupied(&self, start: usize, end: usize) -> bool {
+        self.mentions.iter().any(|m| m.start < end && start < m.end)
+    }
+
+    fn title_at(&self, start: usize) -> Option<&TitleHit> {
+        self.titles.iter().find(|t| t.start == start)
+    }
+
+    fn has_kind(&self, hit: &TitleHit, kind: TitleKind) -> Option<&TitleRow> {
+        hit.rows
+            .iter()
+            .map(|&r| self.inferrer.row(r))
+            .find(|row| row.kind == kind)
+    }
+
+    /// The gazetteer mention ending at `end`, allowing a possessive `'s` in between.
+    fn mention_ending_at(&self, end: usize) -> Option<&Mention> {
+        self.mentions.iter().find(|m| {
+            m.end == end || {
+                let tail = &self.text[m.end..end.max(m.end)];
+                matches!(tail, "'s" | "’s" | "'" | "’")
+            }
+        })
+    }
+
+    fn country_of_key(&self, key: EntityKey) -> Option<String> {
+        match key {
+            EntityKey::Entry(id) => {
+                let entry = self.gazetteer.entry(id);
+                entry.country(entry.role_on(None)).map(str::to_owned)
+            }
+            EntityKey::Inferred(i) => self.inferred[i as usize].country.clone(),
+        }
+    }
+
+    /// The country of a state (or state-linked) mention just before `pos`: "Israeli Deputy
+    /// ...", "Albania’s Foreign Minister ...", "US Under-Secretary ...", also across a few
+    /// words describing the office: "Iranian foreign ministry spokesman ...".
+    fn country_before(&self, pos: usize) -> Option<String> {
+        let floor = self.sentence_of(pos).start.min(pos);
+        let mut at = pos;
+        for _ in 0..4 {
+            let (start, end) = prev_word(self.text, at, floor)?;
+            if let Some(mention) = self.mention_ending_at(end) {
+                return self.country_of_key(mention.key);
+            }
+            let word = self.text[start..end].to_lowercase();
+            // "its Minister Esmail Khatib": the possessive points to the latest organisation or
+            // state in the sentence.
+            if matches!(word.as_str(), "its" | "their") {
+                return self
+                    .mentions
+                    .iter()
+                    .rev()
+                    .filter(|m| m.start >= floor && m.end <= start)
+                    .find_map(|m| self.country_of_key(m.key));
+            }
+            let describes_office =
+                OFFICE_WORDS.contains(&word.as_str()) || self.titles.iter().any(|t| t.start == start);
+            if !describes_office {
+                return None;
+            }
+            at = start;
+        }
+        None
+    }
+
+    /// The country of a state named in `start..end` (a complement like "of Iran").
+    fn country_within(&self, start: usize, end: usize) -> Option<String> {
+        self.mentions
+            .iter()
+            .filter(|m| m.start >= start && m.end <= end)
+            .find_map(|m| match m.key {
+                EntityKey::Entry(id) if self.gazetteer.entry(id).kind == EntryKind::State => self.country_of_key(m.key),
+                _ => None,
+            })
+    }
+
+    /// Capitalised name words from `pos` on (up to `max`), stopping at anything that is not a
+    /// name word, at punctuation, and at known mentions and lexicon phrases.
+    fn name_run(&self, pos: usize, limit: usize, max: usize) -> Vec<(usize, usize)> {
+        let mut words = Vec::new();
+        let mut at = pos;
+        while words.len() < max {
+            let Some((start, end)) = next_word(self.text, at, limit) else {
+                break;
+            };
+            let word = &self.text[start..end];
+            let particle = NAME_PARTICLES.contains(&word)
+                && next_word(self.text, end, limit).is_some_and(|(s, e)| is_name_token(&self.text[s..e]));
+            let taken = self.occupied(start, end) || self.titles.iter().any(|t| t.start < end && start < t.end);
+            if taken || !(is_name_token(word) || particle) || (is_all_caps(word) && word.len() > 4) {
+                break;
+            }
+            words.push((start, end));
+            at = end;
+        }
+        while words
+            .last()
+            .is_some_and(|&(s, e)| NAME_PARTICLES.contains(&&self.text[s..e]))
+        {
+            words.pop();
+        }
+        words
+    }
+
+    /// Registers an entity (one per kind and name) and a mention of it.
+    fn add(&mut self, entity: InferredEntity, start: usize, end: usize, form: MentionForm) -> EntityKey {
+        let key = (entity.kind, fold(&entity.name));
+        let index = match self.by_name.get(&key) {
+            Some(&i) => {
+                let existing = &mut self.inferred[i as usize];
+                existing.country = existing.country.take().or(entity.country);
+                existing.role = existing.role.take().or(entity.role);
+                existing.sector = existing.sector.take().or(entity.sector);
+                i
+            }
+            None => {
+                let i = self.inferred.len() as u32;
+                self.inferred.push(entity);
+                self.by_name.insert(key, i);
+                i
+            }
+        };
+        let key = EntityKey::Inferred(index);
+        self.push_mention(key, start, end, form);
+        key
+    }
+
+    fn push_mention(&mut self, key: EntityKey, start: usize, end: usize, form: MentionForm) {
+        if self.occupied(start, end) {
+            return;
+        }
+        let sentence = sentence_index(self.sentences, start);
+        self.mentions.push(Mention {
+            start,
+            end,
+            key,
+            form,
+            sentence,
+        });
+    }
+
+    fn is_state(&self, mention: &Mention) -> bool {
+        match mention.key {
+            EntityKey::Entry(id) => self.gazetteer.entry(id).kind == EntryKind::State,
+            EntityKey::Inferred(_) => false,
+        }
+    }
+
+    fn sort_mentions(&mut self) {
+        self.mentions.sort_by_key(|m| (m.start, m.end));
+    }
+
+    /// "a conference in Berlin", "VILNIUS, Lithuania, July 11": a capital after a locative
+    /// preposition, or opening a dateline, is the city, not the government.
+    fn mark_capitals_used_as_places(&mut self) {
+        for index in 0..self.mentions.len() {
+            let mention = self.mentions[index].clone();
+            let EntityKey::Entry(state) = mention.key else { continue };
+            if mention.form != MentionForm::Capital {
+                continue;
+            }
+            let sentence = self.sentence_of(mention.start);
+            let before = prev_word(self.text, mention.start, sentence.start).map(|(s, e)| &self.text[s..e]);
+            let locative = before.is_some_and(|w| LOCATIVE.contains(&w.to_lowercase().as_str()));
+            let after = &self.text[mention.end..sentence.end];
+            let dateline = mention.start == sentence.start
+                && (after.starts_with(',') || after.starts_with(" (") || after.starts_with(" -"))
+                && (is_all_caps(&self.text[mention.start..mention.end]) || after.len() < 60);
+            if !(locative || dateline) {
+                continue;
+            }
+            let entry = self.gazetteer.entry(state);
+            let written = &self.text[mention.start..mention.end];
+            let name = entry
+                .capitals
+                .iter()
+                .find(|c| fold(c) == fold(written))
+                .cloned()
+                .unwrap_or_else(|| written.to_owned());
+            let place = InferredEntity {
+                kind: EntryKind::Place,
+                country: entry.country(entry.role_on(None)).map(str::to_owned),
+                name,
+                sector: None,
+                role: None,
+                evidence: "capital-as-place",
+                entry: Some(state),
+            };
+            let key = (place.kind, fold(&place.name));
+            let i = *self.by_name.entry(key).or_insert_with(|| {
+                self.inferred.push(place);
+                (self.inferred.len() - 1) as u32
+            });
+            self.mentions[index].key = EntityKey::Inferred(i);
+            self.mentions[index].form = MentionForm::Name;
+        }
+    }
+
+    /// The title (with its modifiers) starting or ending at a person-title hit.
+    fn person_titles(&self) -> Vec<(usize, usize, String)> {
+        let mut out = Vec::new();
+        for hit in &self.titles {
+            let Some(row) = self.has_kind(hit, TitleKind::Person) else {
+                continue;
+            };
+            // Modifiers just before extend the title: "Deputy" + "Foreign Minister".
+            let mut start = hit.start;
+            let floor = self.sentence_of(hit.start).start;
+            while let Some((s, e)) = prev_word(self.text, start, floor) {
+                let modifier = self
+                    .title_at(s)
+                    .filter(|t| t.end == e && self.has_kind(t, TitleKind::Modifier).is_some());
+                if modifier.is_none() {
+                    break;
+                }
+                start = s;
+            }
+            out.push((start, hit.end, row.sector.clone().unwrap_or_default()));
+        }
+        out
+    }
+
+    /// "Deputy Foreign Minister Idan Roll", "US Under-Secretary of the Treasury for Terrorism
+    /// and Financial Intelligence Brian E Nelson", "the finance minister, Ken Ofori-Atta,".
+    fn people_by_title(&mut self) {
+        for (title_start, title_end, sector) in self.person_titles() {
+            let sentence = self.sentence_of(title_start);
+            let limit = sentence.end;
+            // A complement: "of the Treasury for Terrorism and Financial Intelligence".
+            let mut role_end = title_end;
+            let mut words: Vec<(usize, usize)> = Vec::new();
+            let mut at = title_end;
+            let mut comma = false;
+            if self.text[at..limit].starts_with(", ") {
+                comma = true;
+                at += 1;
+            }
+            if !comma {
+                while let Some((s, e)) = next_word(self.text, at, limit) {
+                    let word = &self.text[s..e];
+                    let connector = CONNECTORS.contains(&word);
+                    if !(connector || is_capitalised(word)) || (words.is_empty() && !matches!(word, "of" | "for")) {
+                        break;
+                    }
+                    words.push((s, e));
+                    at = e;
+                }
+            }
+            let (name_words, complement_end) = if words.is_empty() {
+                (self.name_run(at, limit, 4), title_end)
+            } else {
+                self.split_complement(&words)
+            };
+            if complement_end > title_end {
+                role_end = complement_end;
+            }
+            if name_words.len() < 2 || name_words.iter().all(|&(s, e)| is_initial(&self.text[s..e])) {
+                continue;
+            }
+            let (name_start, name_end) = (name_words[0].0, name_words[name_words.len() - 1].1);
+            if comma && !self.text[name_end..limit].starts_with([',', '.', ' ']) && name_end != limit {
+                continue;
+            }
+            if self.occupied(name_start, name_end) {
+                continue;
+            }
+            let country = self
+                .country_before(title_start)
+                .or_else(|| self.country_within(title_end, role_end));
+            let role = self.text[title_start..role_end].to_owned();
+            let person = InferredEntity {
+                kind: EntryKind::Person,
+                name: self.text[name_start..name_end].to_owned(),
+                country,
+                sector: (!sector.is_empty()).then_some(sector),
+                role: Some(role),
+                evidence: "title",
+                entry: None,
+            };
+            self.add(person, name_start, name_end, MentionForm::Name);
+        }
+    }
+
+    /// Splits a title's complement from the name that follows it. The name starts at the first
+    /// word that is a known first name or is followed by an initial; otherwise it is the last
+    /// two capitalised words, if they follow a connector-free stretch.
+    fn split_complement(&self, words: &[(usize, usize)]) -> (Vec<(usize, usize)>, usize) {
+        let text = |(s, e): (usize, usize)| &self.text[s..e];
+        let last_connector = words.iter().rposition(|&w| CONNECTORS.contains(&text(w))).unwrap_or(0);
+        let tail = &words[last_connector + 1..];
+        let start = tail.iter().enumerate().position(|(i, &w)| {
+            self.inferrer.first_names.contains(text(w)) || tail.get(i + 1).is_some_and(|&n| is_initial(text(n)))
+        });
+        let start = match start {
+            Some(s) => s,
+            None if tail.len() >= 4 => tail.len() - 2,
+            None => return (Vec::new(), words[0].0),
+        };
+        let name: Vec<(usize, usize)> = tail[start..].iter().copied().take(4).collect();
+        let complement_end = if start == 0 {
+            words[last_connector].1
+        } else {
+            tail[start - 1].1
+        };
+        if name.iter().any(|&w| !is_name_token(text(w))) {
+            return (Vec::new(), words[0].0);
+        }
+        (name, complement_end)
+    }
+
+    /// "Jane Doe, the country's finance minister, said": a name, a comma, then a title.
+    fn people_by_apposition(&mut self) {
+        let hits: Vec<(usize, usize, String)> = self.person_titles();
+        for (title_start, title_end, sector) in hits {
+            let sentence = self.sentence_of(title_start);
+            // Walk back over the apposition's determiners and modifiers to the comma.
+            let mut at = title_start;
+            let mut country = None;
+            while let Some((s, e)) = prev_word(self.text, at, sentence.start) {
+                let word = &self.text[s..e];
+                if matches!(
+                    word,
+                    "the" | "a" | "an" | "its" | "his" | "her" | "their" | "country's" | "country’s"
+                ) {
+                    at = s;
+                    continue;
+                }
+                if let Some(m) = self.mention_ending_at(e) {
+                    country = self.country_of_key(m.key);
+                    at = m.start;
+                    continue;
+                }
+                break;
+            }
+            let before = &self.text[sentence.start..at];
+            let Some(before) = before.strip_suffix(", ") else {
+                continue;
+            };
+            let comma = sentence.start + before.len();
+            // The name: capitalised words right before the comma.
+            let mut words = Vec::new();
+            let mut end = comma;
+            while let Some((s, e)) = prev_word(self.text, end, sentence.start) {
+                let word = &self.text[s..e];
+                if e != end || !(is_name_token(word) || is_initial(word)) || self.occupied(s, e) || words.len() == 4 {
+                    break;
+                }
+                words.push((s, e));
+                end = s;
+                // Only spaces may separate the words of a name.
+                if !self.text[..end].ends_with(is_space) {
+                    break;
+                }
+                end = self.text[..end].trim_end_matches(is_space).len();
+            }
+            words.reverse();
+            if words.len() < 2 {
+                continue;
+            }
+            let (name_start, name_end) = (words[0].0, words[words.len() - 1].1);
+            let after_title = &self.text[title_end..sentence.end];
+            if !(after_title.starts_with([',', '.']) || after_title.starts_with(" of ") || after_title.is_empty()) {
+                continue;
+            }
+            let country = country.or_else(|| {
+                let of_end = (title_end + 40).min(sentence.end);
+                let of_end = (0..=of_end - title_end)
+                    .rev()
+                    .map(|i| title_end + i)
+                    .find(|&i| self.text.is_char_boundary(i));
+                self.country_within(title_end, of_end.unwrap_or(title_end))
+            });
+            let person = InferredEntity {
+                kind: EntryKind::Person,
+                name: self.text[name_start..name_end].to_owned(),
+                country,
+                sector: (!sector.is_empty()).then_some(sector),
+                role: Some(self.text[title_start..title_end].to_owned()),
+                evidence: "apposition",
+                entry: None,
+            };
+            self.add(person, name_start, name_end, MentionForm::Name);
+        }
+    }
+
+    /// "Green Renewal Party", "Iranian Foreign Ministry", "Ministry of Water and Irrigation".
+    fn organisations_by_head_noun(&mut self) {
+        let hits: Vec<TitleHit> = self.titles.clone();
+        for hit in &hits {
+            if let Some(row) = self.has_kind(hit, TitleKind::OrgPrefix).cloned() {
+                self.organisation_after_prefix(hit, &row);
+            } else if let Some(row) = self.has_kind(hit, TitleKind::OrgSuffix).cloned() {
+                // "Meridian Shipping Corp.": the last head noun of a run takes the whole name.
+                let another_follows = next_word(self.text, hit.end, self.text.len()).is_some_and(|(s, _)| {
+                    self.title_at(s)
+                        .is_some_and(|t| self.has_kind(t, TitleKind::OrgSuffix).is_some())
+                        && is_capitalised(&self.text[s..])
+                });
+                if is_capitalised(&self.text[hit.start..hit.end]) && !another_follows {
+                    self.organisation_before_suffix(hit, &row);
+                }
+            }
+        }
+    }
+
+    fn organisation_after_prefix(&mut self, hit: &TitleHit, row: &TitleRow) {
+        let limit = self.sentence_of(hit.start).end;
+        let mut end = hit.end;
+        let mut at = hit.end;
+        let mut last_capitalised = hit.end;
+        while let Some((s, e)) = next_word(self.text, at, limit) {
+            let word = &self.text[s..e];
+            if is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) {
+                last_capitalised = e;
+                end = e;
+            } else if !CONNECTORS.contains(&word) {
+                break;
+            }
+            at = e;
+        }
+        end = end.min(last_capitalised);
+        if end == hit.end {
+            return;
+        }
+        // A state named inside ("Bank of Ghana") gives the country and becomes part of the
+        // name; any other mention inside means this is not one name.
+        let country = self
+            .country_within(hit.end, end)
+            .or_else(|| self.country_before(hit.start));
+        let inside_is_state = |m: &Mention| match m.key {
+            EntityKey::Entry(id) => self.gazetteer.entry(id).kind == EntryKind::State,
+            EntityKey::Inferred(_) => false,
+        };
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.start < end && hit.start < m.end && !inside_is_state(m))
+        {
+            return;
+        }
+        self.mentions.retain(|m| !(m.start >= hit.start && m.end <= end));
+        let name = self.text[hit.start..end].to_owned();
+        let sector = sector_for(&name, row);
+        let org = InferredEntity {
+            kind: EntryKind::Organisation,
+            name,
+            country,
+            sector,
+            role: None,
+            evidence: "org-prefix",
+            entry: None,
+        };
+        self.add(org, hit.start, end, MentionForm::Name);
+    }
+
+    fn organisation_before_suffix(&mut self, hit: &TitleHit, row: &TitleRow) {
+        let sentence = self.sentence_of(hit.start);
+        let mut start = hit.start;
+        let mut words: usize = 0;
+        while let Some((s, e)) = prev_word(self.text, start, sentence.start) {
+            let word = &self.text[s..e];
+            let is_part = (is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) && !self.occupied(s, e))
+                || (CONNECTORS.contains(&word) && word != "the" && words > 0);
+            if !is_part || s == sentence.start && NOT_NAME_WORDS.contains(&word) {
+                break;
+            }
+            start = s;
+            words += 1;
+        }
+        // A connector cannot start a name.
+        while let Some((s, e)) = next_word(self.text, start, hit.start) {
+            if !CONNECTORS.contains(&&self.text[s..e]) {
+                break;
+            }
+            start = next_word(self.text, e, hit.end).map(|(s, _)| s).unwrap_or(hit.start);
+            words = words.saturating_sub(1);
+        }
+        let mut end = hit.end;
+        // "Corp." keeps its full stop.
+        if self.text[end..].starts_with('.')
+            && self.text[hit.start..end].len() <= 4
+            && row.sector.as_deref() == Some("BUS")
+        {
+            end += 1;
+        }
+        let mut country = None;
+        // "... Organisation of Iran": a state after "of" belongs to the name.
+        if let Some(rest) = self.text[end..sentence.end].strip_prefix(" of ") {
+            let state_start = end + 4;
+            let state = self
+                .mentions
+                .iter()
+                .find(|m| m.start == state_start && self.is_state(m))
+                .cloned();
+            if let (Some(state), true) = (state, !rest.is_empty()) {
+                country = self.country_of_key(state.key);
+                end = state.end;
+            }
+        }
+        // "US Treasury", "Iranian Parliament": a state right before a head noun that names an
+        // institution on its own.
+        if words == 0 {
+            let state = prev_word(self.text, start, sentence.start)
+                .and_then(|(_, e)| self.mentions.iter().find(|m| m.end == e && self.is_state(m)).cloned());
+            match state {
+                Some(state) if state.end + 1 == start => {
+                    country = self.country_of_key(state.key);
+                    start = state.start;
+                }
+                _ => return,
+            }
+        }
+        if start == sentence.start && is_all_caps(&self.text[start..end]) {
+            return;
+        }
+        // State mentions inside become part of the name; any other mention means no name.
+        if self
+            .mentions
+            .iter()
+            .any(|m| m.start < end && start < m.end && !self.is_state(m))
+        {
+            return;
+        }
+        self.mentions.retain(|m| !(m.start >= start && m.end <= end));
+        let country = country.or_else(|| self.country_before(start));
+        let name = self.text[start..end].to_owned();
+        let sector = sector_for(&name, row);
+        let org = InferredEntity {
+            kind: EntryKind::Organisation,
+            name,
+            country,
+            sector,
+            role: None,
+            evidence: "org-suffix",
+            entry: None,
+        };
+        self.add(org, start, end, MentionForm::Name);
+    }
+
+    /// "the International Atomic Energy Agency (IAEA)", "Dagalo, better known as Hemedti".
+    fn definitions(&mut self) {
+        self.sort_mentions();
+        // Acronyms in brackets.
+        let mut search = 0;
+        while let Some(open) = self.text[search..].find('(').map(|i| search + i) {
+            search = open + 1;
+            let Some(close) = self.text[open..].find(')').map(|i| open + i) else {
+                break;
+            };
+            let acronym = &self.text[open + 1..close];
+            let valid = (2..=8).contains(&acronym.len())
+                && acronym.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
+                && acronym
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '&');
+            if !valid || !self.text[..open].ends_with(' ') {
+                continue;
+            }
+            let before = open - 1;
+            self.define_acronym(acronym.to_owned(), before, open + 1, close);
+        }
+        // "also known as" and the like.
+        let cues: Vec<TitleHit> = self
+            .titles
+            .iter()
+            .filter(|t| self.has_kind(t, TitleKind::AliasCue).is_some())
+            .cloned()
+            .collect();
+        for cue in cues {
+            self.define_alias(&cue);
+        }
+    }
+
+    fn define_acronym(&mut self, acronym: String, name_end: usize, start: usize, end: usize) {
+        let letters: String = acronym.chars().filter(char::is_ascii_alphabetic).collect();
+        // The named thing: a mention ending right there, or capitalised words.
+        let sentence = self.sentence_of(name_end);
+        let target = self.mentions.iter().rev().find(|m| m.end == name_end).cloned();
+        let mut words: Vec<(usize, usize)> = Vec::new();
+        let mut at = name_end;
+        while let Some((s, e)) = prev_word(self.text, at, sentence.start) {
+            let word = &self.text[s..e];
+            if !(is_capitalised(word) || CONNECTORS.contains(&word)) || words.len() > 10 || word == "The" {
+                break;
+            }
+            words.push((s, e));
+            at = s;
+        }
+        words.reverse();
+        // Initials of the capitalised words, right-aligned, must spell the acronym.
+        let initials: Vec<(usize, char)> = words
+            .iter()
+            .enumerate()
+            .filter(|&(_, &(s, e))| is_capitalised(&self.text[s..e]))
+            .flat_map(|(i, &(s, e))| {
+                self.text[s..e]
+                    .split('-')
+                    .filter_map(|part| part.chars().next())
+                    .map(move |c| (i, c))
+            })
+            .collect();
+        if initials.len() < letters.len() {
+            return;
+        }
+        let first = initials.len() - letters.len();
+        let spelled: String = initials[first..].iter().map(|&(_, c)| c.to_ascii_uppercase()).collect();
+        if spelled != letters.to_ascii_uppercase() {
+            return;
+        }
+        let name_start = words[initials[first].0].0;
+        let key = match target {
+            Some(m) if m.start <= name_start || matches!(m.key, EntityKey::Entry(_)) => m.key,
+            _ => {
+                let name = self.text[name_start..name_end].to_owned();
+                let head_row = self
+                    .inferrer
+                    .rows
+                    .iter()
+                    .find(|r| r.kind == TitleKind::OrgSuffix && name.ends_with(r.phrase.as_str()));
+                let sector = head_row.and_then(|r| sector_for(&name, r));
+                let country = self
+                    .country_within(name_start, name_end)
+                    .or_else(|| self.country_before(name_start));
+                // A name with a demonym inside ("Sudanese Liberation Council") replaces the
+                // shorter name a head-noun rule gave it, and takes in the demonym.
+                let is_state = |m: &Mention| match m.key {
+                    EntityKey::Entry(id) => self.gazetteer.entry(id).kind == EntryKind::State,
+                    EntityKey::Inferred(_) => true,
+                };
+                let inside: Vec<bool> = self
+                    .mentions
+                    .iter()
+                    .map(|m| m.start >= name_start && m.end <= name_end && is_state(m))
+                    .collect();
+                let mut flags = inside.into_iter();
+                self.mentions.retain(|_| !flags.next().unwrap_or(false));
+                let org = InferredEntity {
+                    kind: EntryKind::Organisation,
+                    name,
+                    country,
+                    sector,
+                    role: None,
+                    evidence: "acronym-definition",
+                    entry: None,
+                };
+                self.add(org, name_start, name_end, MentionForm::Name)
+            }
+        };
+        self.push_mention(key, start, end, MentionForm::Acronym);
+        self.aliases.push((acronym, key, MentionForm::Acronym, end));
+    }
+
+    fn define_alias(&mut self, cue: &TitleHit) {
+        let sentence = self.sentence_of(cue.start);
+        let before = self.text[sentence.start..cue.start].trim_end_matches(is_space);
+        let Some(before) = before.strip_suffix(',').or_else(|| before.strip_suffix('(')) else {
+            return;
+        };
+        let left_end = sentence.start + before.trim_end_matches(is_space).len();
+        let left = self.mentions.iter().rev().find(|m| m.end == left_end).map(|m| m.key);
+        // Skip a few lower-case words ("by its Farsi name") to the alias itself.
+        let mut at = cue.end;
+        let mut skipped = 0;
+        let mut alias = None;
+        while let Some((s, e)) = next_word(self.text, at, sentence.end) {
+            let word = &self.text[s..e];
+            if is_capitalised(word) && !matches!(word, "Farsi" | "Arabic" | "Persian" | "English" | "French") {
+                let run: Vec<(usize, usize)> = std::iter::successors(Some((s, e)), |&(_, pe)| {
+                    next_word(self.text, pe, sentence.end).filter(|&(ns, ne)| is_capitalised(&self.text[ns..ne]))
+                })
+                .take(4)
+                .collect();
+                alias = Some((s, run[run.len() - 1].1));
+                break;
+            }
+            if skipped > 6 || word.chars().any(|c| !c.is_alphabetic()) && word != "the" {
+                break;
+            }
+            skipped += 1;
+            at = e;
+        }
+        let Some((alias_start, alias_end)) = alias else { return };
+        let right = self.mentions.iter().find(|m| m.start == alias_start).map(|m| m.key);
+        let alias_text = self.text[alias_start..alias_end].to_owned();
+        match (left, right) {
+            (Some(key), None) => {
+                self.push_mention(key, alias_start, alias_end, MentionForm::Alias);
+                self.aliases.push((alias_text, key, MentionForm::Alias, alias_end));
+            }
+            (None, Some(key)) => {
+                let left_text = self.text[..left_end].to_owned();
+                let words = self.name_run_backwards(left_end, sentence.start);
+                if let Some(&(s, _)) = words.first() {
+                    self.push_mention(key, s, left_end, MentionForm::Alias);
+                    self.aliases
+                        .push((left_text[s..].to_owned(), key, MentionForm::Alias, left_end));
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn name_run_backwards(&self, end: usize, floor: usize) -> Vec<(usize, usize)> {
+        let mut words = Vec::new();
+        let mut at = end;
+        while let Some((s, e)) = prev_word(self.text, at, floor) {
+            if e != at && !self.text[e..at].chars().all(is_space)
+                || !is_name_token(&self.text[s..e])
+                || words.len() == 4
+            {
+                break;
+            }
+            words.push((s, e));
+            at = s;
+        }
+        words.reverse();
+        words
+    }
+
+    /// "Maria Lopez said", "Phil Simmons took four wickets": two or three capitalised words
+    /// that are a speaker before a verb of saying, or start with a known first name.
+    fn people_by_name_shape(&mut self) {
+        let sentences = self.sentences;
+        for &sentence in sentences {
+            let mut at = sentence.start;
+            while at < sentence.end {
+                let Some((s, e)) = next_word(self.text, at, sentence.end) else {
+                    // Skip punctuation to the next word.
+                    let step = self.text[at..sentence.end]
+                        .chars()
+                        .next()
+                        .map(char::len_utf8)
+                        .unwrap_or(1);
+                    at += step;
+                    continue;
+                };
+                let words = self.name_run(s, sentence.end, 3);
+                if words.len() < 2 || self.text[s..e].ends_with('.') {
+                    at = e.max(words.last().map(|w| w.1).unwrap_or(e));
+                    continue;
+                }
+                let (start, end) = (words[0].0, words[words.len() - 1].1);
+                let next = next_word(self.text, end, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
+                let previous = prev_word(self.text, start, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
+                let closes_clause = self.text[end..sentence.end].starts_with([',', '.', ';']) || end == sentence.end;
+                // "Maria Lopez said", or "..., said Maria Lopez."
+                let speaker = next.is_some_and(|w| SPEECH_VERBS.contains(&w))
+                    || previous.is_some_and(|w| SPEECH_VERBS.contains(&w)) && closes_clause;
+                // "Michael Johnson ( U.S. )" in results lists: a name, then its country.
+                let country_follows = self.country_in_brackets(end, sentence.end);
+                if country_follows.is_some() && !words.iter().any(|&(ws, we)| is_all_caps(&self.text[ws..we])) {
+                    let person = InferredEntity {
+                        kind: EntryKind::Person,
+                        name: self.text[start..end].to_owned(),
+                        country: country_follows,
+                        sector: None,
+                        role: None,
+                        evidence: "name-country",
+                        entry: None,
+                    };
+                    self.add(person, start, end, MentionForm::Name);
+                    at = end;
+                    continue;
+                }
+                let first = &self.text[words[0].0..words[0].1];
+                let known_first = self.inferrer.first_names.contains(first);
+                let no_initials = !words
+                    .iter()
+                    .any(|&(ws, we)| is_initial(&self.text[ws..we]) && ws == start);
+                let plausible = no_initials && !words.iter().any(|&(ws, we)| is_all_caps(&self.text[ws..we]));
+                if plausible && (speaker || known_first) {
+                    let person = InferredEntity {
+                        kind: EntryKind::Person,
+                        name: self.text[start..end].to_owned(),
+                        country: None,
+                        sector: None,
+                        role: None,
+                        evidence: if speaker { "speaker" } else { "first-name" },
+                        entry: None,
+                    };
+                    self.add(person, start, end, MentionForm::Name);
+                }
+                at = end;
+            }
+        }
+    }
+
+    /// The country of a state named in brackets right after `end`: "Johnson (U.S.)".
+    fn country_in_brackets(&self, end: usize, limit: usize) -> Option<String> {
+        let rest = &self.text[end..limit];
+        let open = rest.len() - rest.trim_start_matches(is_space).len();
+        if !rest[open..].starts_with('(') {
+            return None;
+        }
+        let inner_start = end + open + 1;
+        let inner = &self.text[inner_start..limit];
+        let inner_start = inner_start + (inner.len() - inner.trim_start_matches(is_space).len());
+        let state = self.mentions.iter().find(|m| {
+            m.start == inner_start && self.is_state(m) && m.form == MentionForm::Name
+                || m.start == inner_start && self.is_state(m) && m.form == MentionForm::Alias
+        })?;
+        let after = self.text[state.end..limit].trim_start_matches(is_space);
+        after.starts_with(')').then(|| self.country_of_key(state.key)).flatten()
+    }
+
+    /// Later uses of inferred people's surnames, and of acronyms and aliases defined in the
+    /// text.
+    fn follow_short_forms(&mut self) {
+        let mut forms = self.aliases.clone();
+        for (index, entity) in self.inferred.iter().enumerate() {
+            if entity.kind != EntryKind::Person {
+                continue;
+            }
+            let surname = entity.name.split_whitespace().last().unwrap_or("");
+            if surname.chars().count() < 3 || entity.name.split_whitespace().count() < 2 {
+                continue;
+            }
+            let first = self
+                .mentions
+                .iter()
+                .filter(|m| m.key == EntityKey::Inferred(index as u32))
+                .map(|m| m.end)
+                .min();
+            if let Some(first) = first {
+                forms.push((
+                    surname.to_owned(),
+                    EntityKey::Inferred(index as u32),
+                    MentionForm::Surname,
+                    first,
+                ));
+            }
+        }
+        for (form_text, key, form, from) in forms {
+            let mut search = from;
+            while let Some(found) = self.text[search..].find(form_text.as_str()).map(|i| search + i) {
+                let end = found + form_text.len();
+                search = end;
+                let bounded = !self.text[..found]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                    && !self.text[end..].chars().next().is_some_and(char::is_alphanumeric);
+                if bounded && !self.occupied(found, end) {
+                    self.push_mention(key, found, end, form);
+                }
+            }
+        }
+    }
+
+    /// "the minister", "the Iranian ministry", "the bloc": the most recent compatible entity.
+    fn references(&mut self) {
+        let hits: Vec<TitleHit> = self.titles.clone();
+        for hit in hits {
+            let written = &self.text[hit.start..hit.end];
+            if written.chars().any(char::is_uppercase) || self.occupied(hit.start, hit.end) {
+                continue;
+            }
+            let sentence = self.sentence_of(hit.start);
+            // "the minister" or "the Iranian ministry".
+            let mut at = hit.start;
+            let mut country = None;
+            if let Some((s, e)) = prev_word(self.text, at, sentence.start)
+                && let Some(m) = self.mention_ending_at(e).filter(|m| m.form == MentionForm::Demonym)
+            {
+                country = self.country_of_key(m.key);
+                at = m.start.min(s);
+            }
+            let determiner = prev_word(self.text, at, sentence.start).map(|(s, e)| &self.text[s..e]);
+            if !matches!(determiner, Some("the" | "The")) {
+                continue;
+            }
+            // A title with a name after it is not a reference.
+            if let Some((s, e)) = next_word(self.text, hit.end, sentence.end)
+                && is_name_token(&self.text[s..e])
+            {
+                continue;
+            }
+            let target = hit
+                .rows
+                .iter()
+                .map(|&r| self.inferrer.row(r))
+                .find_map(|row| match row.kind {
+                    TitleKind::Person => {
+                        self.recent(hit.start, |run, m| run.person_fits(m, written, country.as_deref()))
+                    }
+                    TitleKind::OrgSuffix | TitleKind::OrgRef => self.recent(hit.start, |run, m| {
+                        run.organisation_fits(m, row, written, country.as_deref())
+                    }),
+                    _ => None,
+                });
+            if let Some(key) = target {
+                self.push_mention(key, hit.start, hit.end, MentionForm::Reference);
+            }
+        }
+    }
+
+    /// The entity of the most recent mention before `pos` that `fits`.
+    fn recent(&self, pos: usize, fits: impl Fn(&Self, &Mention) -> bool) -> Option<EntityKey> {
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos)
+            .find(|m| fits(self, m))
+            .map(|m| m.key)
+    }
+
+    fn kind_role_sector(&self, key: EntityKey) -> (EntryKind, Option<String>, Option<String>, Option<String>, String) {
+        match key {
+            EntityKey::Entry(id) => {
+                let entry = self.gazetteer.entry(id);
+                let role = entry.role_on(None);
+                let code = self.gazetteer.actor_code(entry, role);
+                (
+                    entry.kind,
+                    role.role.clone(),
+                    role.sector.clone(),
+                    code,
+                    entry.name.clone(),
+                )
+            }
+            EntityKey::Inferred(i) => {
+                let e = &self.inferred[i as usize];
+                (e.kind, e.role.clone(), e.sector.clone(), None, e.name.clone())
+            }
+        }
+    }
+
+    fn person_fits(&self, mention: &Mention, title: &str, country: Option<&str>) -> bool {
+        let (kind, role, ..) = self.kind_role_sector(mention.key);
+        let head = title.split_whitespace().last().unwrap_or(title).to_lowercase();
+        kind == EntryKind::Person
+            && role.is_some_and(|r| r.to_lowercase().contains(&head))
+            && country.is_none_or(|c| self.country_of_key(mention.key).as_deref() == Some(c))
+    }
+
+    fn organisation_fits(&self, mention: &Mention, row: &TitleRow, written: &str, country: Option<&str>) -> bool {
+        let (kind, _, sector, code, name) = self.kind_role_sector(mention.key);
+        if kind != EntryKind::Organisation {
+            return false;
+        }
+        let fits = match (&row.kind, &row.sector) {
+            (TitleKind::OrgRef, Some(wanted)) => {
+                sector.as_deref() == Some(wanted.as_str())
+                    || code.as_deref().is_some_and(|c| c.starts_with(wanted.as_str()))
+            }
+            _ => name.to_lowercase().contains(&written.to_lowercase()),
+        };
+        fits && country.is_none_or(|c| self.country_of_key(mention.key).as_deref() == Some(c))
+    }
+}
+
+/// The sector of an organisation: its head noun's, unless words in its name say more.
+fn sector_for(name: &str, row: &TitleRow) -> Option<String> {
+    let lower = name.to_lowercase();
+    let by_word = if lower.contains("intelligence") {
+        Some("SPY")
+    } else if lower.contains("news agency") || lower.contains("press agency") {
+        Some("MED")
+    } else if ["army", "armed forces", "military", "navy", "air force"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        Some("MIL")
+    } else if lower.contains("police") {
+        Some("COP")
+    } else {
+        None
+    };
+    by_word.map(str::to_owned).or_else(|| row.sector.clone())
+}
+
+/// The surname form of a gazetteer match is handled by the entity stage; exported for tests.
+#[allow(dead_code)]
+fn is_surname(form: Form) -> bool {
+    form == Form::Surname
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{GazetteerBuilder, Pipeline};
+
+    const GAZETTEER: &str = "type\tname\taliases\tcountry\tsector\tcode\tdemonyms\tcapitals\n\
+        state\tIsrael\t\tISR\t\t\tIsraeli\tJerusalem\n\
+        state\tAlbania\t\tALB\t\t\tAlbanian\tTirana\n\
+        state\tIran\t\tIRN\t\t\tIranian\tTehran\n\
+        state\tGermany\t\tDEU\t\t\tGerman\tBerlin\n\
+        state\tUnited States\tUS\tUSA\t\t\tAmerican\tWashington\n\
+        state\tSudan\t\tSDN\t\t\tSudanese\tKhartoum\n\
+        state\tGhana\t\tGHA\t\t\tGhanaian\tAccra\n\
+        organisation\tUnited States Department of the Treasury\tUS Treasury|Treasury\tUSA\tGOV\t\t\t\n\
+        organisation\tNorth Atlantic Treaty Organization\tNATO\t\tIGO\tIGOWSTNAT\t\t\n\
+        person\tBrian Kemp\t\tUSA\tGOV\t\t\t\n";
+
+    /// Runs the pipeline with the default titles lexicon and a small gazetteer, and lists the
+    /// inferred entities as "name|type|country|sector|evidence|mention texts".
+    fn inferred(text: &str) -> Vec<String> {
+        let titles = crate::gazetteer::embedded_files()
+            .iter()
+            .find(|(n, _)| *n == "titles.tsv")
+            .unwrap()
+            .1;
+        let gazetteer = GazetteerBuilder::new()
+            .defaults(false)
+            .add_text("g.tsv", GAZETTEER)
+            .add_text("titles.tsv", titles)
+            .build()
+            .unwrap();
+        let pipeline = Pipeline::new(gazetteer).unwrap();
+        let record = pipeline.extract(&crate::Document::new("-", text), &Default::default());
+        record
+            .entities
+            .iter()
+            .filter(|e| e.origin == "inferred")
+            .map(|e| {
+                let texts: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+                format!(
+                    "{}|{}|{}|{}|{}|{}",
+                    e.name,
+                    e.kind,
+                    e.country.as_deref().unwrap_or("-"),
+                    e.sector.as_deref().unwrap_or("-"),
+                    e.evidence.as_deref().unwrap_or("-"),
+                    texts.join(",")
+                )
+            })
+            .collect()
+    }
+
+    /// (name, text, expected inferred entities)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        (
+            "title with demonym",
+            "Israeli Deputy Foreign Minister Idan Roll met officials. Roll said talks went well.",
+            &["Idan Roll|person|ISR|GOV|title|Idan Roll,Roll"],
+        ),
+        (
+            "title with possessive",
+            "Albania’s Foreign Minister Olta Xhacka spoke.",
+            &["Olta Xhacka|person|ALB|GOV|title|Olta Xhacka"],
+        ),
+        (
+            "title with a long complement",
+            "said US Under-Secretary of the Treasury for Terrorism and Financial Intelligence Brian E Nelson.",
+            &["Brian E Nelson|person|USA|GOV|title|Brian E Nelson"],
+        ),
+        (
+            "lower-case title",
+            "Iranian foreign ministry spokesman Nasser Kanaani said.",
+            &["Nasser Kanaani|person|IRN|GOV|title|Nasser Kanaani"],
+        ),
+        (
+            "military title",
+            "Gen. Omar Salah told reporters.",
+            &["Omar Salah|person|-|MIL|title|Omar Salah"],
+        ),
+        (
+            "title then comma",
+            "Ghana's finance minister, Ken Ofori-Atta, said.",
+            &["Ken Ofori-Atta|person|GHA|GOV|title|Ken Ofori-Atta"],
+        ),
+        (
+            "apposition",
+            "Jane Doe, the country's finance minister, resigned.",
+            &["Jane Doe|person|-|GOV|apposition|Jane Doe"],
+        ),
+        ("a known person is not inferred", "Governor Brian Kemp spoke.", &[]),
+        (
+            "organisation by suffix",
+            "members of the Green Renewal Party marched.",
+            &["Green Renewal Party|organisation|-|PTY|org-suffix|Green Renewal Party"],
+        ),
+        (
+            "ministry with demonym",
+            "the Iranian Foreign Ministry said. Later the ministry added.",
+            &["Foreign Ministry|organisation|IRN|GOV|org-suffix|Foreign Ministry,ministry"],
+        ),
+        (
+            "organisation by prefix",
+            "The Ministry of Water and Irrigation said.",
+            &["Ministry of Water and Irrigation|organisation|-|GOV|org-prefix|Ministry of Water and Irrigation"],
+        ),
+        (
+            "bank of a state",
+            "Bank of Ghana raised rates.",
+            &["Bank of Ghana|organisation|GHA|BUS|org-prefix|Bank of Ghana"],
+        ),
+        (
+            "company",
+            "sanctions on Meridian Shipping Corp. and Kestrel Holdings Ltd were announced.",
+            &[
+                "Meridian Shipping Corp.|organisation|-|BUS|org-suffix|Meridian Shipping Corp.",
+                "Kestrel Holdings Ltd|organisation|-|BUS|org-suffix|Kestrel Holdings Ltd",
+            ],
+        ),
+        (
+            "acronym definition",
+            "the Sudanese Liberation Council (SLC) rejected it. The SLC said no.",
+            &[
+                "Sudanese Liberation Council|organisation|SDN|GOV|acronym-definition|Sudanese Liberation Council,SLC,SLC",
+            ],
+        ),
+        (
+            "acronym of an unknown agency",
+            "the International Atomic Energy Agency (IAEA) said. Later the IAEA added.",
+            &[
+                "International Atomic Energy Agency|organisation|-|GOV|org-suffix|International Atomic Energy Agency,IAEA,IAEA",
+            ],
+        ),
+        (
+            "alias definition",
+            "Gen. Mohamed Hamdan Dagalo, better known as Hemedti, said. Hemedti left.",
+            &["Mohamed Hamdan Dagalo|person|-|MIL|title|Mohamed Hamdan Dagalo,Hemedti,Hemedti"],
+        ),
+        (
+            "speaker",
+            "Maria Lopez said the vote was fair.",
+            &["Maria Lopez|person|-|-|speaker|Maria Lopez"],
+        ),
+        (
+            "capital as a place",
+            "They met at a conference in Berlin.",
+            &["Berlin|place|DEU|-|capital-as-place|Berlin"],
+        ),
+        ("capital as an actor", "Berlin rejected the plan.", &[]),
+        (
+            "dateline capital",
+            "TEHRAN, Sept 13 (Reuters) - Iran said.",
+            &["Tehran|place|IRN|-|capital-as-place|TEHRAN"],
+        ),
+        (
+            "sentence start is no name",
+            "Cyber attacks rose. Officials said so.",
+            &[],
+        ),
+        ("weekday and month", "On Monday July talks began.", &[]),
+        ("nationality alone", "Iranian officials met.", &[]),
+        ("caption handle", "Roll met Xhacka [@idanroll/Twitter]", &[]),
+        ("headline words", "ISRAEL OFFERS CYBER-DEFENCE AID TO ALBANIA", &[]),
+        (
+            "organisation of a state",
+            "members of the People’s Mujahideen Organisation of Iran, also known by its Farsi name Mujahideen-e-Khalq, met.",
+            &[
+                "People’s Mujahideen Organisation of Iran|organisation|IRN|-|org-suffix|People’s Mujahideen Organisation of Iran,Mujahideen-e-Khalq",
+            ],
+        ),
+        (
+            "state and institution",
+            "The Iranian Parliament voted.",
+            &["Iranian Parliament|organisation|IRN|GOV|org-suffix|Iranian Parliament"],
+        ),
+        (
+            "possessive pronoun gives the country",
+            "sanctions on the Iranian Ministry of Intelligence and its Minister Esmail Khatib.",
+            &[
+                "Ministry of Intelligence|organisation|IRN|SPY|org-prefix|Ministry of Intelligence",
+                "Esmail Khatib|person|IRN|GOV|title|Esmail Khatib",
+            ],
+        ),
+        (
+            "said before the name",
+            "The vote was fair, said Maria Lopez.",
+            &["Maria Lopez|person|-|-|speaker|Maria Lopez"],
+        ),
+        (
+            "results list",
+            "1. Michael Johnson ( US ) 19.66 seconds",
+            &["Michael Johnson|person|USA|-|name-country|Michael Johnson"],
+        ),
+        (
+            "sports title",
+            "West Indian all-rounder Phil Simmons took four.",
+            &["Phil Simmons|person|-|-|title|Phil Simmons"],
+        ),
+    ];
+
+    #[test]
+    fn infers_entities_by_rule() {
+        for &(name, text, expected) in CASES {
+            assert_eq!(inferred(text), expected, "case {name}");
+        }
+    }
 }

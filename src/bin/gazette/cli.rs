@@ -89,9 +89,16 @@ pub struct ExtractArgs {
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
-    /// File extensions to read when walking directories (repeatable).
-    #[arg(long = "ext", value_name = "EXT", default_values_t = vec!["txt".to_string()])]
+    /// File extensions to read when walking directories (repeatable) [default: txt, or jsonl
+    /// with --input jsonl].
+    #[arg(long = "ext", value_name = "EXT")]
     pub extensions: Vec<String>,
+
+    /// How inputs hold articles: `text`, one article per file; or `jsonl`, one JSON object per
+    /// line with `text` and optional `id`, `published`, `title`, `url` (as news-please and
+    /// trafilatura write them). A bad line is reported as FILE:LINE and the others are read.
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Text)]
+    pub input: InputFormat,
 
     /// Pretty-print the JSON (one document spans many lines).
     #[arg(long)]
@@ -101,7 +108,9 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = OffsetArg::Chars)]
     pub offsets: OffsetArg,
 
-    /// The publication date (YYYY-MM-DD), used to pick each person's role on that day.
+    /// The publication date (YYYY-MM-DD): relative dates ("yesterday", "on Tuesday") are
+    /// resolved against it and each person's role is the one held that day. It overrides the
+    /// dateline and a JSON Lines document's `published` field.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub published: Option<gazette::PartialDate>,
 
@@ -165,6 +174,14 @@ pub enum ColorChoice {
     Always,
     /// Never colour.
     Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Each file (or standard input) is one article.
+    Text,
+    /// JSON Lines: one article per line, as a JSON object.
+    Jsonl,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

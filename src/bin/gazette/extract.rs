@@ -3,11 +3,11 @@
 use std::io::{IsTerminal, Read, Write};
 
 use anyhow::{Context, bail};
-use gazette::input::{InputSource, discover};
+use gazette::input::{InputSource, JsonlReader, discover};
 use gazette::{Document, ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
 use crate::Outcome;
-use crate::cli::{ExtractArgs, GazetteerArgs, OffsetArg};
+use crate::cli::{ExtractArgs, GazetteerArgs, InputFormat, OffsetArg};
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let mut paths = args.paths.clone();
@@ -34,14 +34,53 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         Utf8Policy::Strict
     };
 
-    let discovered = discover(&paths, &args.extensions);
+    let extensions = if !args.extensions.is_empty() {
+        args.extensions.clone()
+    } else if args.input == InputFormat::Jsonl {
+        vec!["jsonl".to_owned()]
+    } else {
+        vec!["txt".to_owned()]
+    };
+    let discovered = discover(&paths, &extensions);
     let mut failures = discovered.errors.len();
     for err in &discovered.errors {
         eprintln!("gazette: {err}");
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut write = |doc: &Document| -> anyhow::Result<()> {
+        let record = pipeline.extract(doc, &options);
+        // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
+        let mut line = if args.pretty {
+            serde_json::to_vec_pretty(&record)?
+        } else {
+            serde_json::to_vec(&record)?
+        };
+        line.push(b'\n');
+        out.write_all(&line).context("writing output")
+    };
     for input in &discovered.inputs {
+        if args.input == InputFormat::Jsonl {
+            let reader = match open_lines(input, &args.stdin_name, policy) {
+                Ok(reader) => reader,
+                Err(err) => {
+                    eprintln!("gazette: {err:#}");
+                    failures += 1;
+                    continue;
+                }
+            };
+            // Documents stream through one at a time, so a large batch never sits in memory.
+            for item in reader {
+                match item {
+                    Ok(doc) => write(&doc)?,
+                    Err(err) => {
+                        eprintln!("gazette: {err}");
+                        failures += 1;
+                    }
+                }
+            }
+            continue;
+        }
         let doc = match read_document(input, &args.stdin_name, policy) {
             Ok(doc) => doc,
             Err(err) => {
@@ -50,17 +89,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
                 continue;
             }
         };
-        let record = pipeline.extract(&doc, &options);
-        // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
-        let mut line = if args.pretty {
-            serde_json::to_vec_pretty(&record)?
-        } else {
-            serde_json::to_vec(&record)?
-        };
-        line.push(b'\n');
-        out.write_all(&line).context("writing output")?;
+        write(&doc)?;
     }
     out.flush().context("writing output")?;
+    // The gazetteers and matcher are tens of thousands of small allocations; freeing them one by
+    // one at exit costs more than a short run's work, and the OS reclaims them at once.
+    std::mem::forget(pipeline);
     Ok(if failures > 0 {
         Outcome::SomeFailed
     } else {
@@ -77,6 +111,25 @@ pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
     }
     let gazetteer = builder.build()?;
     Ok(Pipeline::new(gazetteer)?)
+}
+
+/// A JSON Lines reader over one input; its name is the path, or the stdin name.
+fn open_lines(
+    input: &InputSource,
+    stdin_name: &str,
+    policy: Utf8Policy,
+) -> anyhow::Result<JsonlReader<Box<dyn std::io::BufRead>>> {
+    let (name, reader): (String, Box<dyn std::io::BufRead>) = match input {
+        InputSource::Stdin => (
+            stdin_name.to_owned(),
+            Box::new(std::io::BufReader::new(std::io::stdin())),
+        ),
+        InputSource::File(path) => {
+            let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+            (path.display().to_string(), Box::new(std::io::BufReader::new(file)))
+        }
+    };
+    Ok(JsonlReader::new(name, reader, policy))
 }
 
 fn read_document(input: &InputSource, stdin_name: &str, policy: Utf8Policy) -> anyhow::Result<Document> {

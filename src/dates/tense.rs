@@ -1,0 +1,458 @@
+//! Which way a sentence points in time, from a few cue words near a date expression.
+//!
+//! No parser: the words of the sentence are scanned outwards from the expression, up to eight
+//! words each way, and the nearest cue on either side decides (the one before it when both
+//! are as near). Without a cue the direction is unknown, and dates are taken as the nearest.
+//!
+//! - Future: will, shall, 'll, won't, would, going to, plans/plan/planning/intends/expected/
+//!   scheduled/set/due/aims to, expects, forecasts, next, upcoming, coming, tomorrow.
+//! - Past: said, was, were, had, did, ago, last, yesterday, a short list of irregular past
+//!   forms (told, met, held, took...), and lower-case words ending in -ed ("announced").
+//! - Present: is, are, has, have, says... A present cue that is nearest means no direction:
+//!   the date is resolved to the nearest one ("the dividend is payable Dec. 7").
+//!
+//! A past form right after a form of "be" or "have" ("will be held", "was signed", "have
+//! warned") is skipped, so the auxiliary decides; so is one right after an article ("the proposed deal", an adjective).
+//! A reporting verb (said, told, announced...) dates the report, not what is reported, so it
+//! counts only next to the expression ("said on Tuesday", "Tuesday, officials said"): in "the
+//! company said the dividend will be paid Dec. 7" the cue is "will". And after a reporting
+//! verb a past form may be reported speech shifted back ("he said the goal was a deal in the
+//! second quarter"), so it gives no direction either.
+
+/// The direction a sentence points in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Before the publication date.
+    Past,
+    /// After it.
+    Future,
+    /// No cue.
+    Unknown,
+}
+
+const FUTURE_WORDS: &[&str] = &[
+    "will",
+    "shall",
+    "won't",
+    "would",
+    "next",
+    "upcoming",
+    "coming",
+    "tomorrow",
+    "expects",
+    "expect",
+    "expecting",
+    "forecast",
+    "forecasts",
+    "projects",
+    "predicts",
+    "scheduled",
+    "payable",
+    "expiring",
+    "expires",
+];
+
+const PRESENT_WORDS: &[&str] = &[
+    "is", "are", "am", "has", "have", "says", "say", "remains", "remain", "does", "do",
+];
+
+/// Verbs that point to the future when "to" follows them ("plans to meet").
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "going",
+    "plans",
+    "plan",
+    "planning",
+    "planned",
+    "intends",
+    "intend",
+    "expected",
+    "expects",
+    "scheduled",
+    "set",
+    "due",
+    "aims",
+    "hopes",
+    "promised",
+    "vowed",
+    "pledged",
+];
+
+const PAST_WORDS: &[&str] = &[
+    "said",
+    "was",
+    "were",
+    "had",
+    "did",
+    "ago",
+    "last",
+    "yesterday",
+    "told",
+    "met",
+    "held",
+    "made",
+    "took",
+    "gave",
+    "came",
+    "went",
+    "left",
+    "began",
+    "saw",
+    "found",
+    "won",
+    "lost",
+    "sent",
+    "spoke",
+    "wrote",
+    "led",
+    "fled",
+    "struck",
+    "fought",
+    "brought",
+    "bought",
+    "sought",
+    "thought",
+    "kept",
+    "felt",
+    "stood",
+    "became",
+    "chose",
+    "drew",
+    "fell",
+    "flew",
+    "grew",
+    "knew",
+    "rose",
+    "sold",
+    "threw",
+    "wore",
+    "broke",
+    "paid",
+    "cut",
+    "hit",
+    "shot",
+    "killed",
+    "earlier",
+];
+
+/// Words ending in -ed that are not past forms.
+const NOT_PAST: &[&str] = &[
+    "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "beloved", "red", "bed", "wed", "shed", "sled",
+    "embed", "united", "aged", "based", "biased", "armed", "ed", "need", "speed", "seed", "feed", "indeed", "proceed",
+    "exceed", "succeed", "breed", "greed", "deed", "weed", "bleed", "heed", "reed", "tweed",
+];
+
+/// Verbs of saying: they date the report, so they count only close to the expression.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "announced",
+    "announces",
+    "reported",
+    "reports",
+    "stated",
+    "states",
+    "added",
+    "adds",
+    "noted",
+    "notes",
+    "according",
+    "claimed",
+    "claims",
+    "confirmed",
+    "confirms",
+];
+
+/// How many words away a reporting verb still dates an expression.
+const REPORTING_REACH: usize = 3;
+
+/// How many words away any cue still counts.
+const REACH: usize = 8;
+
+/// Auxiliaries after which a participle says nothing by itself: "will be held", "was signed",
+/// "have warned" (the present perfect looks from now, so "have" decides).
+const BE_FORMS: &[&str] = &[
+    "be", "been", "being", "is", "are", "was", "were", "am", "'s", "get", "got", "has", "have", "had",
+];
+
+const ARTICLES: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
+
+/// One word of the sentence.
+struct Word {
+    /// The word in ASCII lower case with straight apostrophes, when it is short and ASCII
+    /// (every cue word is).
+    folded: Option<Folded>,
+    /// The cue lists the word is in (bits of [`Class`]), looked up once.
+    classes: u16,
+    /// Whether it was written with a capital: "Mohammed" ends in -ed but is no verb.
+    capitalised: bool,
+    /// How many clause breaks (commas, semicolons, dashes, brackets) come before it.
+    clause: usize,
+}
+
+/// How many words a clause break counts for: a cue in the same clause beats a nearer one
+/// across a comma ("talks, which will be held on Tuesday, were announced").
+const CLAUSE_BREAK: usize = 4;
+
+/// How far from the expression, in bytes, words are read: enough for [`REACH`] words of news
+/// text, so that a long sentence costs no more than a short one.
+const WINDOW: usize = 100;
+
+fn words(sentence: &str) -> Vec<(usize, Word)> {
+    let mut out = Vec::with_capacity(32);
+    let mut start = None;
+    let mut clause = 0;
+    for (i, c) in sentence.char_indices().chain(std::iter::once((sentence.len(), ' '))) {
+        let part = c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                let text = &sentence[s..i];
+                let capitalised = text.chars().next().is_some_and(char::is_uppercase);
+                let folded = Folded::new(text);
+                let classes = folded.as_ref().map_or(0, |f| classes_of(f.as_str()));
+                out.push((
+                    s,
+                    Word {
+                        folded,
+                        classes,
+                        capitalised,
+                        clause,
+                    },
+                ));
+                start = None;
+            }
+            _ => {}
+        }
+        if matches!(c, ',' | ';' | '(' | ')' | '\u{2013}' | '\u{2014}') {
+            clause += 1;
+        }
+    }
+    out
+}
+
+/// A short ASCII word in lower case, with a curly apostrophe made straight.
+#[derive(Clone, Copy)]
+struct Folded {
+    bytes: [u8; 16],
+    len: u8,
+}
+
+impl Folded {
+    fn new(word: &str) -> Option<Self> {
+        let mut bytes = [0u8; 16];
+        let mut len = 0;
+        for c in word.chars() {
+            let b = match c {
+                '\u{2019}' => b'\'',
+                c if c.is_ascii() => c.to_ascii_lowercase() as u8,
+                _ => return None,
+            };
+            *bytes.get_mut(len)? = b;
+            len += 1;
+        }
+        Some(Folded { bytes, len: len as u8 })
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("folded words are ASCII")
+    }
+}
+
+/// The cue lists, as bits, so that each word is looked up once in one table.
+struct Class;
+
+impl Class {
+    const FUTURE_BEFORE_TO: u16 = 1;
+    const FUTURE: u16 = 1 << 1;
+    const PRESENT: u16 = 1 << 2;
+    const PAST: u16 = 1 << 3;
+    const NOT_PAST: u16 = 1 << 4;
+    const BE: u16 = 1 << 5;
+    const ARTICLE: u16 = 1 << 6;
+    const REPORTING: u16 = 1 << 7;
+    const AUXILIARY: u16 = 1 << 8;
+    const TO: u16 = 1 << 9;
+}
+
+/// Past forms that are cues of their own even after "be" or "have".
+const AUXILIARIES: &[&str] = &["was", "were", "had", "did", "said"];
+
+/// The cue lists a folded word is in.
+fn classes_of(word: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&str], u16); 10] = [
+            (FUTURE_BEFORE_TO, Class::FUTURE_BEFORE_TO),
+            (FUTURE_WORDS, Class::FUTURE),
+            (PRESENT_WORDS, Class::PRESENT),
+            (PAST_WORDS, Class::PAST),
+            (NOT_PAST, Class::NOT_PAST),
+            (BE_FORMS, Class::BE),
+            (ARTICLES, Class::ARTICLE),
+            (REPORTING, Class::REPORTING),
+            (AUXILIARIES, Class::AUXILIARY),
+            (&["to"], Class::TO),
+        ];
+        let mut table = std::collections::HashMap::new();
+        for (list, class) in lists {
+            for word in list {
+                *table.entry(*word).or_insert(0) |= class;
+            }
+        }
+        table
+    });
+    table.get(word).copied().unwrap_or(0)
+}
+
+fn is_in(word: &Word, class: u16) -> bool {
+    word.classes & class != 0
+}
+
+/// The tense cue of word `i` of `words`, if it is one.
+fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
+    let word = &words[i].1;
+    let w = word.folded.as_ref()?.as_str();
+    let next = words.get(i + 1).map(|(_, n)| n);
+    let prev = i.checked_sub(1).map(|p| &words[p].1);
+    if is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)) {
+        return Some(Tense::Future);
+    }
+    if is_in(word, Class::FUTURE) || w.ends_with("'ll") {
+        return Some(Tense::Future);
+    }
+    if is_in(word, Class::PRESENT) {
+        return Some(Tense::Unknown);
+    }
+    let past_form = is_in(word, Class::PAST)
+        || (w.len() >= 4 && w.ends_with("ed") && !word.capitalised && !is_in(word, Class::NOT_PAST));
+    if !past_form {
+        return None;
+    }
+    // A participle after "be" ("will be held") or an article ("the proposed deal") says
+    // nothing by itself; auxiliaries such as "was" are cues of their own.
+    if !is_in(word, Class::AUXILIARY) && prev.is_some_and(|p| is_in(p, Class::BE | Class::ARTICLE)) {
+        return None;
+    }
+    Some(Tense::Past)
+}
+
+/// The tense around `expr` (a byte range inside `sentence`, both in the same text).
+pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops::Range<usize>) -> Tense {
+    // Only a window around the expression is read (the cues reach only so far).
+    let mut from = expr.start.saturating_sub(WINDOW).max(sentence.start);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut to = (expr.end + WINDOW).min(sentence.end);
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let words = words(&text[from..to]);
+    let cue_at = |i: usize| cue(&words, i);
+    let rel_start = expr.start.saturating_sub(from);
+    let rel_end = expr.end.saturating_sub(from);
+    let first_after = words.partition_point(|(o, _)| *o < rel_end);
+    let last_before = words.partition_point(|(o, _)| *o < rel_start);
+    let too_far = |i: usize, distance: usize| {
+        distance > REACH || (distance > REPORTING_REACH && is_in(&words[i].1, Class::REPORTING))
+    };
+    // The expression's own clause: that of the word just before it (or after, at the start).
+    let home = last_before
+        .checked_sub(1)
+        .or((first_after < words.len()).then_some(first_after))
+        .map_or(0, |i| words[i].1.clause);
+    let weight = |i: usize, distance: usize| distance + CLAUSE_BREAK * words[i].1.clause.abs_diff(home);
+    let left = (0..last_before)
+        .rev()
+        .filter(|&i| !too_far(i, last_before - i))
+        .find_map(|i| cue_at(i).map(|t| (weight(i, last_before - i), i, t)));
+    let right = (first_after..words.len())
+        .filter(|&i| !too_far(i, i + 1 - first_after))
+        .find_map(|i| cue_at(i).map(|t| (weight(i, i + 1 - first_after), i, t)));
+    let (at, tense) = match (left, right) {
+        (Some((dl, il, tl)), Some((dr, ir, tr))) => {
+            if dl <= dr {
+                (il, tl)
+            } else {
+                (ir, tr)
+            }
+        }
+        (Some((_, i, t)), None) | (None, Some((_, i, t))) => (i, t),
+        (None, None) => return Tense::Unknown,
+    };
+    let reported = tense == Tense::Past && (0..at).any(|i| is_in(&words[i].1, Class::REPORTING));
+    if reported { Tense::Unknown } else { tense }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense(sentence: &str, expr: &str) -> Tense {
+        let start = sentence.find(expr).expect("the expression is in the sentence");
+        tense_around(sentence, 0..sentence.len(), start..start + expr.len())
+    }
+
+    #[test]
+    fn cues_decide_the_tense() {
+        let cases = [
+            ("Albania said on Tuesday it would cut ties.", "Tuesday", Tense::Past),
+            ("The ministers will meet on Tuesday.", "Tuesday", Tense::Future),
+            (
+                "The talks, which will be held on Tuesday, were announced.",
+                "Tuesday",
+                Tense::Future,
+            ),
+            ("The treaty was signed on Tuesday.", "Tuesday", Tense::Past),
+            (
+                "On Tuesday, the ministry announced new sanctions.",
+                "Tuesday",
+                Tense::Past,
+            ),
+            ("The summit is expected to open on Tuesday.", "Tuesday", Tense::Future),
+            ("They’ll vote on Tuesday.", "Tuesday", Tense::Future),
+            ("He plans to travel to Kyiv in December.", "December", Tense::Future),
+            ("Prices rise in December.", "December", Tense::Unknown),
+            (
+                "The company said the dividend is payable Dec. 7.",
+                "Dec. 7",
+                Tense::Future,
+            ),
+            ("The company said the meeting is on Dec. 7.", "Dec. 7", Tense::Unknown),
+            (
+                "The company said yesterday that the dividend would be paid in December.",
+                "December",
+                Tense::Future,
+            ),
+            (
+                "On Tuesday, the company's chief executive, Jane Doe, said.",
+                "Tuesday",
+                Tense::Unknown,
+            ),
+            ("Tuesday, officials said.", "Tuesday", Tense::Past),
+            (
+                "He said the goal was a deal in the second quarter.",
+                "second quarter",
+                Tense::Unknown,
+            ),
+            (
+                "It said it expects a loss in the fourth quarter.",
+                "fourth quarter",
+                Tense::Future,
+            ),
+            ("The proposed talks on Tuesday matter.", "Tuesday", Tense::Unknown),
+            ("Mohammed addresses the press on Tuesday.", "Tuesday", Tense::Unknown),
+            (
+                "The vote is going to take place next month.",
+                "next month",
+                Tense::Future,
+            ),
+        ];
+        for (sentence, expr, expected) in cases {
+            assert_eq!(tense(sentence, expr), expected, "{sentence}");
+        }
+    }
+}
