@@ -66,7 +66,7 @@ pub struct CodeInfo {
 pub struct TriggerForm {
     /// The form's grammar (nouns count as `Base`).
     pub form: VerbForm,
-    /// Indices into [`EventLexicon::rows`].
+    /// Indices of the rows (see [`EventLexicon::row`]).
     pub rows: Vec<u32>,
 }
 

@@ -40,7 +40,7 @@ pub enum Zone {
     Body,
     /// A headline: a short line near the top without a full stop.
     Headline,
-    /// A photo caption: a line ending in a bracketed credit ("[Reuters]").
+    /// A photo caption: a line ending in a bracketed credit ("\[Reuters\]").
     Caption,
     /// A related-link line ("READ: ...", "Related: ...").
     Related,
@@ -943,6 +943,13 @@ pub fn zones(text: &str, sentences: &[Sentence]) -> Vec<Zone> {
             let caption = line.trim_end().ends_with(']') && line.contains('[');
             let line_alone = text[..sentence.start].ends_with('\n') || sentence.start == 0;
             let unpunctuated = !line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
+            // A dateline ("September 13, 2022 at 3:38 pm") is mostly numbers; a headline is not.
+            let words = line.split_whitespace().count();
+            let numeric = line
+                .split_whitespace()
+                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                .count();
+            let unpunctuated = unpunctuated && numeric * 3 < words;
             let headline =
                 !seen_body && index < 6 && line_alone && unpunctuated && line.split_whitespace().count() >= 3;
             if !related && !caption && !headline && line.split_whitespace().count() > 8 {
@@ -959,4 +966,173 @@ pub fn zones(text: &str, sentences: &[Sentence]) -> Vec<Zone> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Document, GazetteerBuilder, Pipeline};
+
+    const ACTORS: &str = "type\tname\taliases\tcountry\tsector\tdemonyms\tcapitals\n\
+        state\tIsrael\t\tISR\t\tIsraeli\tJerusalem\n\
+        state\tAlbania\t\tALB\t\tAlbanian\tTirana\n\
+        state\tIran\t\tIRN\t\tIranian\tTehran\n\
+        state\tUnited States\tUS\tUSA\t\tAmerican\tWashington\n\
+        organisation\tNorth Atlantic Treaty Organization\tNATO\t\tIGO\t\t\n\
+        person\tIdan Roll\t\tISR\tGOV\t\t\n\
+        person\tOlta Xhaçka\tOlta Xhacka\tALB\tGOV\t\t\n";
+
+    const LEXICON: &str = "phrase\tkind\tobject\tprep\tcameo\tsymmetric\tnote\n\
+        meet\tverb\t\t\t040\t040\t\n\
+        cut\tverb\tties|diplomatic ties\twith\t161\t\t\n\
+        impose\tverb\tsanctions\ton|against\t163\t\t\n\
+        accuse\tverb\t\t\t112\t\t\n\
+        carry out\tverb\t&attack\t\t190\t\t\n\
+        &attack\tsynset\tattack|raid\t\t\t\t\n\
+        expel\tverb\tdiplomats\t\t161\t\t\n\
+        offer\tverb\taid\tto\t033\t\t\n\
+        attack\tnoun\t\ton|against\t190\t\t\n\
+        cooperation\tnoun\t\twith|between\t030\t030\t\n";
+
+    /// Lists the events of `text` as "SOURCE>TARGET CODE rule flags".
+    fn events(text: &str) -> Vec<String> {
+        let gazetteer = GazetteerBuilder::new()
+            .defaults(false)
+            .add_text("actors.tsv", ACTORS)
+            .add_text("events.tsv", LEXICON)
+            .build()
+            .unwrap();
+        let pipeline = Pipeline::new(gazetteer).unwrap();
+        let record = pipeline.extract(&Document::new("-", text), &Default::default());
+        let code = |id: &str| {
+            record
+                .entities
+                .iter()
+                .find(|e| e.id == id)
+                .and_then(|e| e.code.clone())
+                .unwrap()
+        };
+        record
+            .events
+            .iter()
+            .map(|v| {
+                let mut line = format!(
+                    "{}>{} {} {}",
+                    code(&v.source),
+                    v.target.as_deref().map(code).unwrap_or_else(|| "-".into()),
+                    v.cameo,
+                    v.rule.rsplit("; ").next().unwrap()
+                );
+                if v.negated {
+                    line.push_str(" negated");
+                }
+                if let Some(m) = &v.modality {
+                    line.push_str(&format!(" {m}"));
+                }
+                if let Some(r) = &v.reported_by {
+                    line.push_str(&format!(" reported-by {}", code(r)));
+                }
+                line
+            })
+            .collect()
+    }
+
+    /// (name, text, expected events)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        (
+            "active with a preposition",
+            "Albania cut diplomatic ties with Tehran.",
+            &["ALB>IRN 161 active"],
+        ),
+        (
+            "comitative meeting",
+            "Israeli Deputy Foreign Minister Idan Roll met with Albania’s Foreign Minister Olta Xhacka.",
+            &["ISRGOV>ALBGOV 040 active", "ALBGOV>ISRGOV 040 active+symmetric"],
+        ),
+        (
+            "direct object",
+            "Iran accused Albania of lying.",
+            &["IRN>ALB 112 active"],
+        ),
+        ("passive", "The raid was carried out by Iran, Albania said.", &[]),
+        (
+            "passive with a subject",
+            "Albania was accused by Iran.",
+            &["IRN>ALB 112 passive"],
+        ),
+        (
+            "nominal with possessor",
+            "Iran’s attack on Albania drew anger.",
+            &["IRN>ALB 190 nominal"],
+        ),
+        (
+            "nominal with demonym",
+            "The Iranian attack against NATO member Albania failed.",
+            &["IRN>ALB 190 nominal"],
+        ),
+        (
+            "decision to",
+            "Israel praised Tirana’s decision to expel Iranian diplomats.",
+            &["ALB>IRN 161 active"],
+        ),
+        (
+            "coordinated targets",
+            "Washington imposed sanctions on Iran and Albania.",
+            &["USA>IRN 163 active", "USA>ALB 163 active"],
+        ),
+        (
+            "coordinated subjects",
+            "Israel and Albania accused Iran.",
+            &["ISR>IRN 112 active", "ALB>IRN 112 active"],
+        ),
+        (
+            "between",
+            "Cooperation between Israel and Albania grew.",
+            &["ISR>ALB 030 nominal", "ALB>ISR 030 nominal+symmetric"],
+        ),
+        (
+            "negation",
+            "Iran did not accuse Albania.",
+            &["IRN>ALB 112 active negated"],
+        ),
+        (
+            "modality",
+            "Washington plans to impose sanctions on Iran.",
+            &["USA>IRN 163 active intent"],
+        ),
+        (
+            "reported speech",
+            "The Albanian government said that Iran accused NATO.",
+            &["IRN>IGO 112 active reported-by ALB"],
+        ),
+        (
+            "apposition before the verb",
+            "Idan Roll, Israel's envoy, accused Iran.",
+            &["ISRGOV>IRN 112 active"],
+        ),
+        (
+            "object taken by a trigger is no trigger",
+            "Israel offers aid to Albania.",
+            &["ISR>ALB 033 active"],
+        ),
+        ("no actors, no event", "Officials met on Tuesday to discuss aid.", &[]),
+        ("no target, no event", "Iran accused.", &[]),
+        ("adjectival participle", "The accused official met Albania.", &[]),
+    ];
+
+    #[test]
+    fn codes_events_by_the_rules() {
+        for &(name, text, expected) in CASES {
+            assert_eq!(events(text), expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn zones_follow_the_page_layout() {
+        let text = "Site tagline here\n\nIran accuses Albania of hacking\n\nSeptember 13, 2022\n\n\
+                    Roll met Xhacka in Berlin [Reuters]\n\nIran accused Albania on Monday, officials in Tirana said today.\n\n\
+                    READ: Albania accuses Iran\n";
+        let sentences = crate::segment::sentences(text);
+        let zones: Vec<&str> = super::zones(text, &sentences).iter().map(|z| z.as_str()).collect();
+        assert_eq!(zones, ["headline", "headline", "body", "caption", "body", "related"]);
+    }
 }
