@@ -300,6 +300,8 @@ const MODALITY: &[(&str, &str)] = &[
 struct Clauseable<'a> {
     text: &'a str,
     tokens: Vec<Token>,
+    /// Each token in lower case.
+    lowered: Vec<String>,
     /// For each token, the index into `mentions` of the actor mention covering it.
     actor_at: Vec<Option<usize>>,
     mentions: &'a [Mention],
@@ -311,12 +313,13 @@ impl Clauseable<'_> {
         &self.text[t.start..t.end]
     }
 
-    fn lower(&self, i: usize) -> String {
-        self.word(i).to_lowercase()
+    /// Token `i` in lower case (computed once per sentence).
+    fn lower(&self, i: usize) -> &str {
+        &self.lowered[i]
     }
 
     fn is(&self, i: usize, words: &[&str]) -> bool {
-        i < self.tokens.len() && words.contains(&self.lower(i).as_str())
+        i < self.tokens.len() && words.contains(&self.lower(i))
     }
 
     fn token_at(&self, byte: usize) -> Option<usize> {
@@ -365,9 +368,7 @@ impl Clauseable<'_> {
                 if next_actor.is_none() {
                     return heads;
                 }
-            } else if PHRASE_ENDERS.contains(&lower.as_str())
-                || matches!(lower.as_str(), "." | ";" | "\"" | "“" | "”" | "!" | "?")
-            {
+            } else if PHRASE_ENDERS.contains(&lower) || matches!(lower, "." | ";" | "\"" | "“" | "”" | "!" | "?") {
                 break;
             }
             words += 1;
@@ -433,10 +434,7 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
         if start < span.start || end > span.end || start < consumed_until {
             continue;
         }
-        let has_actor = input
-            .mentions
-            .iter()
-            .any(|m| m.start >= span.start && m.end <= span.end && is_actor(input, m));
+        let has_actor = mentions_within(input.mentions, span.start, span.end).any(|(_, m)| is_actor(input, m));
         if !has_actor {
             continue;
         }
@@ -474,6 +472,20 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
     events
 }
 
+/// The mentions (sorted, disjoint) lying inside `start..end`, with their indices.
+fn mentions_within<'m>(
+    mentions: &'m [Mention],
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, &'m Mention)> {
+    let first = mentions.partition_point(|m| m.start < start);
+    mentions[first..]
+        .iter()
+        .enumerate()
+        .map(move |(i, m)| (first + i, m))
+        .take_while(move |(_, m)| m.end <= end)
+}
+
 fn same_event(a: &Event, b: &Event) -> bool {
     a.source == b.source && a.target == b.target && a.code == b.code && a.trigger == b.trigger
 }
@@ -508,11 +520,8 @@ fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, u
         }
         let range = input.normalized.to_original(raw.start..raw.end);
         // A trigger inside a name ("the Attack Helicopter Battalion") is not an event.
-        if input
-            .mentions
-            .iter()
-            .any(|m| m.start < range.end && range.start < m.end)
-        {
+        let first = input.mentions.partition_point(|m| m.end <= range.start);
+        if input.mentions.get(first).is_some_and(|m| m.start < range.end) {
             continue;
         }
         hits.push((range.start, range.end, forms));
@@ -521,12 +530,7 @@ fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, u
 }
 
 fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
-    let in_sentence: Vec<(usize, &Mention)> = input
-        .mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.start >= span.start && m.end <= span.end)
-        .collect();
+    let in_sentence: Vec<(usize, &Mention)> = mentions_within(input.mentions, span.start, span.end).collect();
     // Words are cut at mention edges, so that "Tirana’s" is the mention "Tirana" and "’s".
     let mut toks: Vec<Token> = Vec::new();
     for token in tokens(input.text, span.range()) {
@@ -560,9 +564,11 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
             }
         }
     }
+    let lowered = toks.iter().map(|t| input.text[t.start..t.end].to_lowercase()).collect();
     Clauseable {
         text: input.text,
         tokens: toks,
+        lowered,
         actor_at,
         mentions: input.mentions,
     }
@@ -572,10 +578,10 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
 /// compare in lower case, the last word may be a regular plural ("sanction" finds
 /// "sanctions"), and `&name` stands for any member of a synset.
 fn object_match(lexicon: &EventLexicon, s: &Clauseable<'_>, object: &str, at: usize, end: usize) -> Option<usize> {
-    let parts: Vec<&str> = object.split(' ').collect();
+    let mut parts = object.split(' ').peekable();
     let mut j = at;
-    for (k, part) in parts.iter().enumerate() {
-        let last_part = k + 1 == parts.len();
+    while let Some(part) = parts.next() {
+        let last_part = parts.peek().is_none();
         let word_fits = |word: &str, wanted: &str, last: bool| {
             word == wanted
                 || (last && (word.strip_suffix('s') == Some(wanted) || word.strip_suffix("es") == Some(wanted)))
@@ -585,14 +591,14 @@ fn object_match(lexicon: &EventLexicon, s: &Clauseable<'_>, object: &str, at: us
                 let members = lexicon.synset(name)?;
                 let matched = members.iter().find_map(|member| {
                     let fits = member.iter().enumerate().all(|(m, word)| {
-                        j + m < end && word_fits(&s.lower(j + m), word, last_part && m + 1 == member.len())
+                        j + m < end && word_fits(s.lower(j + m), word, last_part && m + 1 == member.len())
                     });
                     fits.then_some(member.len())
                 })?;
                 j += matched;
             }
             None => {
-                if j >= end || !word_fits(&s.lower(j), part, last_part) {
+                if j >= end || !word_fits(s.lower(j), part, last_part) {
                     return None;
                 }
                 j += 1;
@@ -625,7 +631,7 @@ fn follows_and(s: &Clauseable<'_>, trigger: usize, clause_start: usize) -> bool 
         j -= 1;
         let word = s.lower(j);
         if matches!(
-            word.as_str(),
+            word,
             "\"" | "“" | "‘" | "'" | "also" | "then" | "later" | "subsequently" | "immediately" | ","
         ) {
             continue;
@@ -910,11 +916,9 @@ fn date_in_clause(input: &EventInput<'_>, s: &Clauseable<'_>, trigger: usize) ->
 }
 
 fn location_in(input: &EventInput<'_>, span: Sentence) -> Option<EntityKey> {
-    input
-        .mentions
-        .iter()
-        .find(|m| m.start >= span.start && m.end <= span.end && actor_kind(input, m.key) == EntryKind::Place)
-        .map(|m| m.key)
+    mentions_within(input.mentions, span.start, span.end)
+        .find(|(_, m)| actor_kind(input, m.key) == EntryKind::Place)
+        .map(|(_, m)| m.key)
 }
 
 /// The zone of each sentence: related-link lines ("READ: ..."), photo captions (a line ending

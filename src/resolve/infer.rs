@@ -22,7 +22,9 @@
 //! definite descriptions: "the minister" is the most recent person whose role is a minister,
 //! "the bloc" the most recent international organisation.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::GazetteerError;
 use crate::gazetteer::{EntryId, EntryKind, Form, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
@@ -180,7 +182,9 @@ impl Inferrer {
                 continue;
             }
             let range = normalized.to_original(raw.start..raw.end);
-            if mentions.iter().any(|m| m.start < range.end && range.start < m.end) {
+            // Mentions are sorted and disjoint: the first ending after the start decides.
+            let first = mentions.partition_point(|m| m.end <= range.start);
+            if mentions.get(first).is_some_and(|m| m.start < range.end) {
                 continue;
             }
             titles.push(TitleHit {
@@ -196,11 +200,15 @@ impl Inferrer {
             gazetteer,
             titles,
             mentions: std::mem::take(mentions),
+            by_start: BTreeMap::new(),
+            by_end: BTreeMap::new(),
             inferred: Vec::new(),
             by_name: HashMap::new(),
             aliases: Vec::new(),
         };
+        run.reindex();
         run.mark_capitals_used_as_places();
+        run.reindex();
         run.people_by_title();
         run.people_by_apposition();
         run.organisations_by_head_noun();
@@ -235,6 +243,10 @@ struct Run<'a> {
     gazetteer: &'a Gazetteer,
     titles: Vec<TitleHit>,
     mentions: Vec<Mention>,
+    /// The mentions by start and by end, for lookups in logarithmic time: an article has
+    /// hundreds of mentions and the rules ask about them at every word. Mentions never overlap.
+    by_start: BTreeMap<usize, Mention>,
+    by_end: BTreeMap<usize, usize>,
     inferred: Vec<InferredEntity>,
     /// (kind, folded name) -> inferred entity index, so that one name is one entity.
     by_name: HashMap<(EntryKind, String), u32>,
@@ -506,6 +518,9 @@ fn word_end(text: &str, start: usize) -> usize {
 
 /// The word after `pos`, separated from it by spaces only (no line break, no punctuation).
 fn next_word(text: &str, pos: usize, limit: usize) -> Option<(usize, usize)> {
+    if pos > limit {
+        return None;
+    }
     let rest = &text[pos..limit];
     let skipped = rest.len() - rest.trim_start_matches(is_space).len();
     let start = pos + skipped;
@@ -515,6 +530,9 @@ fn next_word(text: &str, pos: usize, limit: usize) -> Option<(usize, usize)> {
 
 /// The word before `pos`, separated from it by spaces only.
 fn prev_word(text: &str, pos: usize, floor: usize) -> Option<(usize, usize)> {
+    if floor > pos {
+        return None;
+    }
     let before = &text[floor..pos];
     let trimmed = before.trim_end_matches(is_space);
     let end = floor + trimmed.len();
@@ -550,22 +568,74 @@ fn fold(name: &str) -> String {
 }
 
 impl Run<'_> {
+    /// The sentence containing `pos`; between sentences (white space), an empty one at `pos`,
+    /// so that no rule reaches across a sentence boundary.
     fn sentence_of(&self, pos: usize) -> Sentence {
         self.sentences
             .get(sentence_index(self.sentences, pos))
             .copied()
-            .unwrap_or(Sentence {
-                start: 0,
-                end: self.text.len(),
-            })
+            .filter(|s| s.start <= pos && pos <= s.end)
+            .unwrap_or(Sentence { start: pos, end: pos })
+    }
+
+    fn reindex(&mut self) {
+        self.by_start = self.mentions.iter().map(|m| (m.start, m.clone())).collect();
+        self.by_end = self.mentions.iter().map(|m| (m.end, m.start)).collect();
+    }
+
+    /// Keeps the mentions `keep` accepts, and the indexes with them; costs nothing when it
+    /// keeps them all.
+    fn retain_mentions(&mut self, mut keep: impl FnMut(&Mention) -> bool) {
+        let before = self.mentions.len();
+        let mut dropped = Vec::new();
+        self.mentions.retain(|m| {
+            let kept = keep(m);
+            if !kept {
+                dropped.push((m.start, m.end));
+            }
+            kept
+        });
+        if self.mentions.len() != before {
+            for (start, end) in dropped {
+                self.by_start.remove(&start);
+                self.by_end.remove(&end);
+            }
+        }
+    }
+
+    /// Removes the mentions lying inside `start..end` (looked up in the index first, so that
+    /// the common case, nothing inside, costs a lookup).
+    fn remove_within(&mut self, start: usize, end: usize) {
+        let inside = self.by_start.range(start..end).any(|(_, m)| m.end <= end);
+        if inside {
+            self.retain_mentions(|m| !(m.start >= start && m.end <= end));
+        }
     }
 
     fn occupied(&self, start: usize, end: usize) -> bool {
-        self.mentions.iter().any(|m| m.start < end && start < m.end)
+        self.by_start
+            .range(..end)
+            .next_back()
+            .is_some_and(|(_, m)| m.end > start)
+    }
+
+    fn mention_starting_at(&self, start: usize) -> Option<&Mention> {
+        self.by_start.get(&start)
+    }
+
+    fn mention_ending_exactly_at(&self, end: usize) -> Option<&Mention> {
+        self.by_end.get(&end).and_then(|start| self.by_start.get(start))
     }
 
     fn title_at(&self, start: usize) -> Option<&TitleHit> {
-        self.titles.iter().find(|t| t.start == start)
+        let i = self.titles.partition_point(|t| t.start < start);
+        self.titles.get(i).filter(|t| t.start == start)
+    }
+
+    /// Whether a titles-lexicon phrase overlaps `start..end` (the hits are sorted and disjoint).
+    fn title_overlaps(&self, start: usize, end: usize) -> bool {
+        let i = self.titles.partition_point(|t| t.end <= start);
+        self.titles.get(i).is_some_and(|t| t.start < end)
     }
 
     fn has_kind(&self, hit: &TitleHit, kind: TitleKind) -> Option<&TitleRow> {
@@ -577,11 +647,14 @@ impl Run<'_> {
 
     /// The gazetteer mention ending at `end`, allowing a possessive `'s` in between.
     fn mention_ending_at(&self, end: usize) -> Option<&Mention> {
-        self.mentions.iter().find(|m| {
-            m.end == end || {
-                let tail = &self.text[m.end..end.max(m.end)];
-                matches!(tail, "'s" | "’s" | "'" | "’")
-            }
+        if let Some(m) = self.mention_ending_exactly_at(end) {
+            return Some(m);
+        }
+        // A possessive between: "Iran's" ends 2 bytes, "Iran’s" 4 bytes after the mention.
+        (1..=4).filter_map(|back| end.checked_sub(back)).find_map(|m_end| {
+            let m = self.mention_ending_exactly_at(m_end)?;
+            let tail = self.text.get(m.end..end)?;
+            matches!(tail, "'s" | "’s" | "'" | "’").then_some(m)
         })
     }
 
@@ -629,9 +702,10 @@ impl Run<'_> {
 
     /// The country of a state named in `start..end` (a complement like "of Iran").
     fn country_within(&self, start: usize, end: usize) -> Option<String> {
-        self.mentions
-            .iter()
-            .filter(|m| m.start >= start && m.end <= end)
+        self.by_start
+            .range(start..end)
+            .map(|(_, m)| m)
+            .filter(|m| m.end <= end)
             .find_map(|m| match m.key {
                 EntityKey::Entry(id) if self.gazetteer.entry(id).kind == EntryKind::State => self.country_of_key(m.key),
                 _ => None,
@@ -650,7 +724,7 @@ impl Run<'_> {
             let word = &self.text[start..end];
             let particle = NAME_PARTICLES.contains(&word)
                 && next_word(self.text, end, limit).is_some_and(|(s, e)| is_name_token(&self.text[s..e]));
-            let taken = self.occupied(start, end) || self.titles.iter().any(|t| t.start < end && start < t.end);
+            let taken = self.occupied(start, end) || self.title_overlaps(start, end);
             if taken || !(is_name_token(word) || particle) || (is_all_caps(word) && word.len() > 4) {
                 break;
             }
@@ -694,13 +768,16 @@ impl Run<'_> {
             return;
         }
         let sentence = sentence_index(self.sentences, start);
-        self.mentions.push(Mention {
+        let mention = Mention {
             start,
             end,
             key,
             form,
             sentence,
-        });
+        };
+        self.by_start.insert(start, mention.clone());
+        self.by_end.insert(end, start);
+        self.mentions.push(mention);
     }
 
     fn is_state(&self, mention: &Mention) -> bool {
@@ -1002,7 +1079,7 @@ impl Run<'_> {
         {
             return;
         }
-        self.mentions.retain(|m| !(m.start >= hit.start && m.end <= end));
+        self.remove_within(hit.start, end);
         let name = self.text[hit.start..end].to_owned();
         let sector = sector_for(&name, row);
         let org = InferredEntity {
@@ -1065,7 +1142,7 @@ impl Run<'_> {
         // institution on its own.
         if words == 0 {
             let state = prev_word(self.text, start, sentence.start)
-                .and_then(|(_, e)| self.mentions.iter().find(|m| m.end == e && self.is_state(m)).cloned());
+                .and_then(|(_, e)| self.mention_ending_exactly_at(e).filter(|m| self.is_state(m)).cloned());
             match state {
                 Some(state) if state.end + 1 == start => {
                     country = self.country_of_key(state.key);
@@ -1085,7 +1162,7 @@ impl Run<'_> {
         {
             return;
         }
-        self.mentions.retain(|m| !(m.start >= start && m.end <= end));
+        self.remove_within(start, end);
         let country = country.or_else(|| self.country_before(start));
         let name = self.text[start..end].to_owned();
         let sector = sector_for(&name, row);
@@ -1139,7 +1216,7 @@ impl Run<'_> {
         let letters: String = acronym.chars().filter(char::is_ascii_alphabetic).collect();
         // The named thing: a mention ending right there, or capitalised words.
         let sentence = self.sentence_of(name_end);
-        let target = self.mentions.iter().rev().find(|m| m.end == name_end).cloned();
+        let target = self.mention_ending_exactly_at(name_end).cloned();
         let mut words: Vec<(usize, usize)> = Vec::new();
         let mut at = name_end;
         while let Some((s, e)) = prev_word(self.text, at, sentence.start) {
@@ -1197,7 +1274,7 @@ impl Run<'_> {
                     .map(|m| m.start >= name_start && m.end <= name_end && is_state(m))
                     .collect();
                 let mut flags = inside.into_iter();
-                self.mentions.retain(|_| !flags.next().unwrap_or(false));
+                self.retain_mentions(|_| !flags.next().unwrap_or(false));
                 let org = InferredEntity {
                     kind: EntryKind::Organisation,
                     name,
@@ -1221,7 +1298,7 @@ impl Run<'_> {
             return;
         };
         let left_end = sentence.start + before.trim_end_matches(is_space).len();
-        let left = self.mentions.iter().rev().find(|m| m.end == left_end).map(|m| m.key);
+        let left = self.mention_ending_exactly_at(left_end).map(|m| m.key);
         // Skip a few lower-case words ("by its Farsi name") to the alias itself.
         let mut at = cue.end;
         let mut skipped = 0;
@@ -1244,7 +1321,7 @@ impl Run<'_> {
             at = e;
         }
         let Some((alias_start, alias_end)) = alias else { return };
-        let right = self.mentions.iter().find(|m| m.start == alias_start).map(|m| m.key);
+        let right = self.mention_starting_at(alias_start).map(|m| m.key);
         let alias_text = self.text[alias_start..alias_end].to_owned();
         match (left, right) {
             (Some(key), None) => {
@@ -1359,10 +1436,9 @@ impl Run<'_> {
         let inner_start = end + open + 1;
         let inner = &self.text[inner_start..limit];
         let inner_start = inner_start + (inner.len() - inner.trim_start_matches(is_space).len());
-        let state = self.mentions.iter().find(|m| {
-            m.start == inner_start && self.is_state(m) && m.form == MentionForm::Name
-                || m.start == inner_start && self.is_state(m) && m.form == MentionForm::Alias
-        })?;
+        let state = self
+            .mention_starting_at(inner_start)
+            .filter(|m| self.is_state(m) && matches!(m.form, MentionForm::Name | MentionForm::Alias))?;
         let after = self.text[state.end..limit].trim_start_matches(is_space);
         after.starts_with(')').then(|| self.country_of_key(state.key)).flatten()
     }
@@ -1371,6 +1447,14 @@ impl Run<'_> {
     /// text.
     fn follow_short_forms(&mut self) {
         let mut forms = self.aliases.clone();
+        // Each inferred person's first mention, found in one pass over the mentions.
+        let mut first_end: HashMap<u32, usize> = HashMap::new();
+        for m in &self.mentions {
+            if let EntityKey::Inferred(i) = m.key {
+                let end = first_end.entry(i).or_insert(m.end);
+                *end = (*end).min(m.end);
+            }
+        }
         for (index, entity) in self.inferred.iter().enumerate() {
             if entity.kind != EntryKind::Person {
                 continue;
@@ -1379,13 +1463,7 @@ impl Run<'_> {
             if surname.chars().count() < 3 || entity.name.split_whitespace().count() < 2 {
                 continue;
             }
-            let first = self
-                .mentions
-                .iter()
-                .filter(|m| m.key == EntityKey::Inferred(index as u32))
-                .map(|m| m.end)
-                .min();
-            if let Some(first) = first {
+            if let Some(&first) = first_end.get(&(index as u32)) {
                 forms.push((
                     surname.to_owned(),
                     EntityKey::Inferred(index as u32),
@@ -1394,19 +1472,29 @@ impl Run<'_> {
                 ));
             }
         }
-        for (form_text, key, form, from) in forms {
-            let mut search = from;
-            while let Some(found) = self.text[search..].find(form_text.as_str()).map(|i| search + i) {
-                let end = found + form_text.len();
-                search = end;
-                let bounded = !self.text[..found]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-                    && !self.text[end..].chars().next().is_some_and(char::is_alphanumeric);
-                if bounded && !self.occupied(found, end) {
-                    self.push_mention(key, found, end, form);
-                }
+        if forms.is_empty() {
+            return;
+        }
+        // One scan for all the short forms, not one per form: an article can define dozens.
+        let Ok(automaton) = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(forms.iter().map(|(text, ..)| text.as_str()))
+        else {
+            return;
+        };
+        let found: Vec<(usize, usize, usize)> = automaton
+            .find_iter(self.text)
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        for (start, end, pattern) in found {
+            let (_, key, form, from) = forms[pattern];
+            let bounded = !self.text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !self.text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            if start >= from && bounded && !self.occupied(start, end) {
+                self.push_mention(key, start, end, form);
             }
         }
     }
@@ -1459,11 +1547,15 @@ impl Run<'_> {
     }
 
     /// The entity of the most recent mention before `pos` that `fits`.
+    /// Looks back over the last mentions only: a description refers to something named
+    /// recently, and an unbounded look-back would cost the square of the article's length.
     fn recent(&self, pos: usize, fits: impl Fn(&Self, &Mention) -> bool) -> Option<EntityKey> {
-        self.mentions
+        const LOOK_BACK: usize = 40;
+        let before = self.mentions.partition_point(|m| m.end <= pos);
+        self.mentions[..before]
             .iter()
             .rev()
-            .filter(|m| m.end <= pos)
+            .take(LOOK_BACK)
             .find(|m| fits(self, m))
             .map(|m| m.key)
     }
