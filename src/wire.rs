@@ -95,6 +95,41 @@ pub struct EventRecord {
     pub zone: String,
 }
 
+/// The header row of `--format events-tsv`.
+pub const EVENTS_TSV_HEADER: &str = "document\tsentence\tdate\tsource_code\tsource_name\ttarget_code\ttarget_name\tcameo\troot\tquad_class\tgoldstein\tplover\tnegated\tzone\ttrigger";
+
+/// The events of a document as TSV rows (no header), one per event, each ending in a newline.
+/// Tabs and line breaks inside values become spaces, so every row has the header's columns.
+pub fn events_tsv(record: &DocumentRecord) -> String {
+    let entity = |id: &Option<String>| id.as_ref().and_then(|id| record.entities.iter().find(|e| &e.id == id));
+    let clean = |value: &str| value.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::new();
+    for event in &record.events {
+        let source = entity(&Some(event.source.clone()));
+        let target = entity(&event.target);
+        let fields = [
+            clean(&record.source),
+            event.sentence.to_string(),
+            event.date.clone().unwrap_or_default(),
+            source.and_then(|e| e.code.clone()).unwrap_or_default(),
+            source.map(|e| clean(&e.name)).unwrap_or_default(),
+            target.and_then(|e| e.code.clone()).unwrap_or_default(),
+            target.map(|e| clean(&e.name)).unwrap_or_default(),
+            event.cameo.clone(),
+            event.root.clone(),
+            event.quad_class.map(|q| q.to_string()).unwrap_or_default(),
+            event.goldstein.map(|g| g.to_string()).unwrap_or_default(),
+            event.plover.clone().unwrap_or_default(),
+            event.negated.to_string(),
+            event.zone.clone(),
+            clean(&event.trigger.text),
+        ];
+        out.push_str(&fields.join("\t"));
+        out.push('\n');
+    }
+    out
+}
+
 /// A piece of text with its span.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

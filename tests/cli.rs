@@ -277,3 +277,25 @@ fn a_closed_pipe_ends_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn events_tsv_has_one_row_per_event_under_a_header() {
+    let (code, stdout, stderr) = run(
+        &["extract", "--format", "events-tsv", "--stdin-name", "wire/1"],
+        "Albania cut diplomatic ties with Tehran on Wednesday.".as_bytes(),
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows[0][0], "document");
+    assert_eq!(rows.len(), 2, "{stdout}");
+    let header = &rows[0];
+    let row = &rows[1];
+    assert_eq!(row.len(), header.len());
+    let column = |name: &str| row[header.iter().position(|h| *h == name).unwrap()];
+    assert_eq!(column("document"), "wire/1");
+    assert_eq!(column("source_code"), "ALB");
+    assert_eq!(column("target_code"), "IRN");
+    assert_eq!(column("cameo"), "161");
+    assert_eq!(column("plover"), "SANCTION");
+    assert_eq!(column("trigger"), "cut");
+}

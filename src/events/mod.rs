@@ -473,11 +473,7 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
 }
 
 /// The mentions (sorted, disjoint) lying inside `start..end`, with their indices.
-fn mentions_within<'m>(
-    mentions: &'m [Mention],
-    start: usize,
-    end: usize,
-) -> impl Iterator<Item = (usize, &'m Mention)> {
+fn mentions_within(mentions: &[Mention], start: usize, end: usize) -> impl Iterator<Item = (usize, &Mention)> {
     let first = mentions.partition_point(|m| m.start < start);
     mentions[first..]
         .iter()

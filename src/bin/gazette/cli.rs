@@ -104,6 +104,11 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub pretty: bool,
 
+    /// What to write: `json` (one gazette/v1 document per line), or `events-tsv` (one event per
+    /// row, with a header, in the columns event-data tools load).
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = OutputFormat::Json)]
+    pub format: OutputFormat,
+
     /// The unit of `start`/`end` offsets in the output.
     #[arg(long, value_enum, default_value_t = OffsetArg::Chars)]
     pub offsets: OffsetArg,
@@ -182,6 +187,16 @@ pub enum InputFormat {
     Text,
     /// JSON Lines: one article per line, as a JSON object.
     Jsonl,
+}
+
+/// The output format of `extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// gazette/v1 JSON documents, one per line.
+    Json,
+    /// One event per row: document, sentence, date, source and target codes and names, CAMEO
+    /// code, root, quad class, Goldstein score, PLOVER type, negated, trigger.
+    EventsTsv,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -7,7 +7,7 @@ use gazette::input::{InputSource, JsonlReader, discover};
 use gazette::{Document, ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
 use crate::Outcome;
-use crate::cli::{ExtractArgs, GazetteerArgs, InputFormat, OffsetArg};
+use crate::cli::{ExtractArgs, GazetteerArgs, InputFormat, OffsetArg, OutputFormat};
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let mut paths = args.paths.clone();
@@ -48,15 +48,26 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
+    if args.format == OutputFormat::EventsTsv {
+        out.write_all(gazette::wire::EVENTS_TSV_HEADER.as_bytes())
+            .context("writing output")?;
+        out.write_all(b"\n").context("writing output")?;
+    }
     let mut write = |doc: &Document| -> anyhow::Result<()> {
         let record = pipeline.extract(doc, &options);
         // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
-        let mut line = if args.pretty {
-            serde_json::to_vec_pretty(&record)?
-        } else {
-            serde_json::to_vec(&record)?
+        let line = match args.format {
+            OutputFormat::EventsTsv => gazette::wire::events_tsv(&record).into_bytes(),
+            OutputFormat::Json => {
+                let mut line = if args.pretty {
+                    serde_json::to_vec_pretty(&record)?
+                } else {
+                    serde_json::to_vec(&record)?
+                };
+                line.push(b'\n');
+                line
+            }
         };
-        line.push(b'\n');
         out.write_all(&line).context("writing output")
     };
     for input in &discovered.inputs {
