@@ -425,6 +425,10 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
     // Within a sentence: the words a coded trigger took as its object ("offers aid": "aid" is
     // not a trigger of its own), and the last subject, for "X met Y ... and offered ...".
     let mut consumed_until = 0;
+    // Events already coded (source, target, code, trigger), so that a trigger matched under
+    // two forms gives its event once.
+    let mut seen: rustc_hash::FxHashSet<(EntityKey, Option<EntityKey>, String, (usize, usize))> =
+        rustc_hash::FxHashSet::default();
     let mut last_subject: Vec<usize> = Vec::new();
     for (start, end, forms) in triggers {
         let sentence = crate::segment::sentence_index(input.sentences, start);
@@ -462,7 +466,7 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
                 event.zone = zones.get(sentence).copied().unwrap_or(Zone::Body);
                 event.date = date_in_clause(input, clauseable, trigger);
                 event.location = location_in(input, *span);
-                if !events.iter().any(|e: &Event| same_event(e, &event)) {
+                if seen.insert((event.source, event.target, event.code.clone(), event.trigger)) {
                     events.push(event);
                 }
             }
@@ -480,10 +484,6 @@ fn mentions_within(mentions: &[Mention], start: usize, end: usize) -> impl Itera
         .enumerate()
         .map(move |(i, m)| (first + i, m))
         .take_while(move |(_, m)| m.end <= end)
-}
-
-fn same_event(a: &Event, b: &Event) -> bool {
-    a.source == b.source && a.target == b.target && a.code == b.code && a.trigger == b.trigger
 }
 
 fn is_actor(input: &EventInput<'_>, mention: &Mention) -> bool {
