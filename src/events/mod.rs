@@ -413,6 +413,9 @@ impl Clauseable<'_> {
     }
 }
 
+/// What makes two events the same: source, target, code and trigger span.
+type EventKey = (EntityKey, Option<EntityKey>, String, (usize, usize));
+
 /// Finds the events of a text.
 pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event> {
     let triggers = trigger_hits(lexicon, input);
@@ -425,10 +428,8 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
     // Within a sentence: the words a coded trigger took as its object ("offers aid": "aid" is
     // not a trigger of its own), and the last subject, for "X met Y ... and offered ...".
     let mut consumed_until = 0;
-    // Events already coded (source, target, code, trigger), so that a trigger matched under
-    // two forms gives its event once.
-    let mut seen: rustc_hash::FxHashSet<(EntityKey, Option<EntityKey>, String, (usize, usize))> =
-        rustc_hash::FxHashSet::default();
+    // Events already coded, so that a trigger matched under two forms gives its event once.
+    let mut seen: rustc_hash::FxHashSet<EventKey> = rustc_hash::FxHashSet::default();
     let mut last_subject: Vec<usize> = Vec::new();
     for (start, end, forms) in triggers {
         let sentence = crate::segment::sentence_index(input.sentences, start);
