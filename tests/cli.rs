@@ -1,47 +1,14 @@
 //! The command-line contract of `gazette extract`: input handling, output shape, errors and
 //! exit codes. Extraction quality is pinned by the fixtures (`tests/golden.rs`).
 
+mod common;
+
 use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::{gazette, json_lines, run};
 use serde_json::Value;
-
-fn gazette() -> Command {
-    let mut cmd = Command::cargo_bin("gazette").expect("the binary is built by cargo test");
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-/// Runs `gazette ARGS` with `stdin` and returns (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = gazette()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gazette starts");
-    let mut input = child.stdin.take().expect("piped");
-    // gazette may exit before reading stdin (a usage error), which closes the pipe; that is
-    // not what these tests are about, so a failed write is ignored.
-    let _ = std::io::Write::write_all(&mut input, stdin);
-    drop(input);
-    let out = child.wait_with_output().expect("gazette finishes");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("JSON output is UTF-8"),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn json_lines(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("each line is one JSON document"))
-        .collect()
-}
 
 fn entity_names(doc: &Value) -> Vec<String> {
     doc["entities"]

@@ -2,40 +2,12 @@
 //! documents from JSON Lines, `published` from the input, the option or the dateline, and a
 //! malformed line reported with its line number while the rest are processed.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Stdio};
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::{json_lines, run};
 use serde_json::Value;
-
-/// Runs `gazette ARGS` with `stdin` and returns (exit code, stdout, stderr).
-fn run(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
-    let mut child = Command::cargo_bin("gazette")
-        .expect("the binary is built by cargo test")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gazette starts");
-    let mut input = child.stdin.take().expect("piped");
-    // gazette may exit before reading stdin; a failed write is not what these tests check.
-    let _ = std::io::Write::write_all(&mut input, stdin);
-    drop(input);
-    let out = child.wait_with_output().expect("gazette finishes");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("JSON output is UTF-8"),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn json_lines(stdout: &str) -> Vec<Value> {
-    stdout
-        .lines()
-        .map(|line| serde_json::from_str(line).expect("each line is one JSON document"))
-        .collect()
-}
 
 fn date_values(doc: &Value) -> Vec<(String, Value)> {
     doc["dates"]

@@ -296,20 +296,27 @@ impl Matcher {
                 continue;
             }
             let matched = &rest[..folded.len()];
-            let passing: Vec<u32> = self.capitalised.candidates[pattern as usize]
-                .iter()
-                .copied()
-                .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
-                .collect();
-            if !passing.is_empty() {
-                return Some(RawMatch {
-                    start,
-                    end,
-                    candidates: passing,
-                });
+            if let Some(found) = self.case_checked(&self.capitalised.candidates[pattern as usize], matched, start, end)
+            {
+                return Some(found);
             }
         }
         None
+    }
+
+    /// The match at `start..end` with those of `ids` whose case fits the matched text, or
+    /// `None` when none does.
+    fn case_checked(&self, ids: &[u32], matched: &[u8], start: usize, end: usize) -> Option<RawMatch> {
+        let passing: Vec<u32> = ids
+            .iter()
+            .copied()
+            .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
+            .collect();
+        (!passing.is_empty()).then_some(RawMatch {
+            start,
+            end,
+            candidates: passing,
+        })
     }
 
     /// The longest match starting exactly at `start` that ends on a word boundary and passes
@@ -328,17 +335,8 @@ impl Matcher {
             let end = found.end();
             if is_word_end(text, start, end) {
                 let matched = &text.as_bytes()[start..end];
-                let passing: Vec<u32> = ids[found.pattern().as_usize()]
-                    .iter()
-                    .copied()
-                    .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
-                    .collect();
-                if !passing.is_empty() {
-                    return Some(RawMatch {
-                        start,
-                        end,
-                        candidates: passing,
-                    });
+                if let Some(found) = self.case_checked(&ids[found.pattern().as_usize()], matched, start, end) {
+                    return Some(found);
                 }
             }
             // Retry for a shorter match at the same start.
