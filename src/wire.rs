@@ -101,12 +101,12 @@ pub const EVENTS_TSV_HEADER: &str = "document\tsentence\tdate\tsource_code\tsour
 /// The events of a document as TSV rows (no header), one per event, each ending in a newline.
 /// Tabs and line breaks inside values become spaces, so every row has the header's columns.
 pub fn events_tsv(record: &DocumentRecord) -> String {
-    let entity = |id: &Option<String>| id.as_ref().and_then(|id| record.entities.iter().find(|e| &e.id == id));
+    let entity = |id: Option<&String>| id.and_then(|id| record.entities.iter().find(|e| &e.id == id));
     let clean = |value: &str| value.replace(['\t', '\n', '\r'], " ");
     let mut out = String::new();
     for event in &record.events {
-        let source = entity(&Some(event.source.clone()));
-        let target = entity(&event.target);
+        let source = entity(Some(&event.source));
+        let target = entity(event.target.as_ref());
         let fields = [
             clean(&record.source),
             event.sentence.to_string(),

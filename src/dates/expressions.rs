@@ -493,7 +493,7 @@ impl<'a> Parser<'a> {
             WordKind::Day(offset, part) => Some(self.rel_day(i, offset, part)),
             WordKind::Season(s) => self.season(i, s, None, false),
             WordKind::Quarter(q) => self.quarter(i, q, None),
-            WordKind::Half(h) => self.half(i, h, None),
+            WordKind::Half(h) => self.half(i, h),
             WordKind::Holiday(m, d) => self.holiday(i, m, d),
             WordKind::Decade(decade) => Some(self.expr(i, i, Spec::Decade(decade), "decade word")),
             WordKind::Ref(vague) => self.vague(i, vague),
@@ -941,8 +941,7 @@ impl<'a> Parser<'a> {
     }
 
     /// "the first half of 2023", "first-half".
-    fn half(&self, i: usize, h: u8, shift: Option<i32>) -> Option<Found> {
-        let _ = shift;
+    fn half(&self, i: usize, h: u8) -> Option<Found> {
         if self.gap_is(i, |g| g.is_empty() || g.eq_ignore_ascii_case("of"))
             && let Some(y) = self.year_num(i + 1)
         {

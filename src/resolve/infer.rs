@@ -27,7 +27,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::error::GazetteerError;
-use crate::gazetteer::{EntryId, EntryKind, Form, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
+use crate::gazetteer::{EntryId, EntryKind, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
 use crate::normalize::Normalized;
 use crate::resolve::entity::{EntityKey, Mention, MentionForm};
 use crate::segment::{Sentence, sentence_index};
@@ -1068,19 +1068,28 @@ impl Run<'_> {
         let country = self
             .country_within(hit.end, end)
             .or_else(|| self.country_before(hit.start));
-        let inside_is_state = |m: &Mention| match m.key {
-            EntityKey::Entry(id) => self.gazetteer.entry(id).kind == EntryKind::State,
-            EntityKey::Inferred(_) => false,
-        };
         if self
             .mentions
             .iter()
-            .any(|m| m.start < end && hit.start < m.end && !inside_is_state(m))
+            .any(|m| m.start < end && hit.start < m.end && !self.is_state(m))
         {
             return;
         }
-        self.remove_within(hit.start, end);
-        let name = self.text[hit.start..end].to_owned();
+        self.add_organisation(hit.start, end, country, row, "org-prefix");
+    }
+
+    /// Registers an organisation named by `start..end`, taking in the mentions inside it (the
+    /// states its name contains), with its sector from the head noun's row.
+    fn add_organisation(
+        &mut self,
+        start: usize,
+        end: usize,
+        country: Option<String>,
+        row: &TitleRow,
+        evidence: &'static str,
+    ) {
+        self.remove_within(start, end);
+        let name = self.text[start..end].to_owned();
         let sector = sector_for(&name, row);
         let org = InferredEntity {
             kind: EntryKind::Organisation,
@@ -1088,10 +1097,10 @@ impl Run<'_> {
             country,
             sector,
             role: None,
-            evidence: "org-prefix",
+            evidence,
             entry: None,
         };
-        self.add(org, hit.start, end, MentionForm::Name);
+        self.add(org, start, end, MentionForm::Name);
     }
 
     fn organisation_before_suffix(&mut self, hit: &TitleHit, row: &TitleRow) {
@@ -1162,20 +1171,8 @@ impl Run<'_> {
         {
             return;
         }
-        self.remove_within(start, end);
         let country = country.or_else(|| self.country_before(start));
-        let name = self.text[start..end].to_owned();
-        let sector = sector_for(&name, row);
-        let org = InferredEntity {
-            kind: EntryKind::Organisation,
-            name,
-            country,
-            sector,
-            role: None,
-            evidence: "org-suffix",
-            entry: None,
-        };
-        self.add(org, start, end, MentionForm::Name);
+        self.add_organisation(start, end, country, row, "org-suffix");
     }
 
     /// "the International Atomic Energy Agency (IAEA)", "Dagalo, better known as Hemedti".
@@ -1264,17 +1261,14 @@ impl Run<'_> {
                     .or_else(|| self.country_before(name_start));
                 // A name with a demonym inside ("Sudanese Liberation Council") replaces the
                 // shorter name a head-noun rule gave it, and takes in the demonym.
-                let is_state = |m: &Mention| match m.key {
-                    EntityKey::Entry(id) => self.gazetteer.entry(id).kind == EntryKind::State,
-                    EntityKey::Inferred(_) => true,
-                };
-                let inside: Vec<bool> = self
-                    .mentions
-                    .iter()
-                    .map(|m| m.start >= name_start && m.end <= name_end && is_state(m))
-                    .collect();
-                let mut flags = inside.into_iter();
-                self.retain_mentions(|_| !flags.next().unwrap_or(false));
+                let gazetteer = self.gazetteer;
+                self.retain_mentions(|m| {
+                    let absorbed = match m.key {
+                        EntityKey::Entry(id) => gazetteer.entry(id).kind == EntryKind::State,
+                        EntityKey::Inferred(_) => true,
+                    };
+                    !(m.start >= name_start && m.end <= name_end && absorbed)
+                });
                 let org = InferredEntity {
                     kind: EntryKind::Organisation,
                     name,
@@ -1623,12 +1617,6 @@ fn sector_for(name: &str, row: &TitleRow) -> Option<String> {
         None
     };
     by_word.map(str::to_owned).or_else(|| row.sector.clone())
-}
-
-/// The surname form of a gazetteer match is handled by the entity stage; exported for tests.
-#[allow(dead_code)]
-fn is_surname(form: Form) -> bool {
-    form == Form::Surname
 }
 
 #[cfg(test)]
