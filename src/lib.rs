@@ -90,14 +90,22 @@ pub struct Pipeline {
 impl Pipeline {
     /// Compiles a pipeline for a gazetteer. Fails when a lexicon file has a bad row.
     pub fn new(gazetteer: Gazetteer) -> Result<Self, GazetteerError> {
-        let inferrer = resolve::infer::Inferrer::from_gazetteer(&gazetteer)?;
-        let dates = dates::DateStage::new(&gazetteer)?;
-        let events = events::EventLexicon::from_gazetteer(&gazetteer)?;
+        // The event lexicon is the largest part of start-up (tens of thousands of rows), so it
+        // is built on a second thread while this one collects the entity names.
+        let (inferrer, dates, events, mut matcher) = std::thread::scope(|scope| {
+            let events = scope.spawn(|| events::EventLexicon::from_gazetteer(&gazetteer));
+            let inferrer = resolve::infer::Inferrer::from_gazetteer(&gazetteer);
+            let dates = dates::DateStage::new(&gazetteer);
+            let matcher = gazetteer::MatcherBuilder::with_entries(&gazetteer);
+            let events = events.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (inferrer, dates, events, matcher)
+        });
+        let (inferrer, dates, events) = (inferrer?, dates?, events?);
         // Every stage's phrases are found in the one matching pass over the text.
-        let mut lexicon_patterns = inferrer.patterns();
-        lexicon_patterns.extend(dates.patterns());
-        lexicon_patterns.extend(events.patterns());
-        let matcher = Matcher::new(&gazetteer, &lexicon_patterns);
+        matcher.add_lexicon(&inferrer.patterns());
+        matcher.add_lexicon(&dates.patterns());
+        matcher.add_lexicon(&events.patterns());
+        let matcher = matcher.build();
         Ok(Pipeline {
             gazetteer,
             matcher,

@@ -242,7 +242,7 @@ impl DateLexicon {
         for file in gazetteer.lexicons(LexiconKind::Dates) {
             ensure_columns(file)?;
             for row in &file.rows {
-                let phrase = row.fields[0].clone();
+                let phrase = file.field(row, 0).to_owned();
                 let key = normalize_pattern(&phrase).to_lowercase();
                 let word = parse_row(file, row)?;
                 if !by_key.contains_key(&key) {
@@ -379,7 +379,7 @@ fn parse_row(file: &LexiconFile, row: &LexiconRow) -> Result<Option<DateWord>, G
         }
     };
     Ok(Some(DateWord {
-        phrase: row.fields[0].clone(),
+        phrase: file.field(row, 0).to_owned(),
         kind: word_kind,
         context,
         source: format!("{}:{}", file.file, row.line),

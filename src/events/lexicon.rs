@@ -1,14 +1,17 @@
 //! The event lexicon (phrases and their CAMEO codes) and the CAMEO code table, read from the
 //! gazetteer's lexicon files. See `gazetteers/README.md` for the columns.
 
+use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
+
 use rustc_hash::FxHashMap;
 
 use super::inflect::{VerbForm, forms};
 use crate::error::GazetteerError;
-use crate::gazetteer::{Gazetteer, LexiconKind, LexiconPattern, SourceLine};
+use crate::gazetteer::{Gazetteer, LexiconFile, LexiconKind, LexiconPattern, LexiconRow, SourceLine};
 
 /// Whether a trigger is a verb or a noun.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TriggerKind {
     /// A verb: "impose", "meet".
     Verb,
@@ -71,9 +74,14 @@ pub struct TriggerForm {
 }
 
 /// The event lexicon: rows, the written forms to look for, and the code table.
+///
+/// The generated lexicon has tens of thousands of rows, and an article uses a few dozen. So
+/// rows are checked when the lexicon is built (a bad row is still reported at start-up, as
+/// `file:line: message`), but turned into [`EventRow`]s only the first time a trigger needs
+/// them.
 #[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
-    rows: Vec<EventRow>,
+    rows: Vec<LazyRow>,
     /// Named word lists an object may refer to as `&name` ("&weapon"), each member split
     /// into words.
     synsets: FxHashMap<String, Vec<Vec<String>>>,
@@ -81,34 +89,66 @@ pub struct EventLexicon {
     codes: FxHashMap<String, CodeInfo>,
 }
 
+/// A row, read from its file on first use.
+#[derive(Debug, Clone)]
+struct LazyRow {
+    file: Arc<LexiconFile>,
+    file_name: Arc<str>,
+    row: u32,
+    parsed: OnceLock<EventRow>,
+}
+
 impl EventLexicon {
     /// Reads the event lexicon files and the code table of a gazetteer. Rows of later files
     /// (user files come last) replace earlier rows with the same trigger, kind and objects.
     pub fn from_gazetteer(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        let mut rows: Vec<EventRow> = Vec::new();
-        // Keyed on the fields as written, borrowed from the files: no copies of 40,000 rows.
-        let mut index: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
         let mut synsets: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for file in gazetteer.lexicons(LexiconKind::Events) {
-            for row in &file.rows {
-                if file.get(row, "kind") == "synset" {
-                    let name = file.get(row, "phrase").trim_start_matches('&').to_lowercase();
-                    let members = file
-                        .get(row, "object")
-                        .split('|')
-                        .map(|m| m.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
-                        .filter(|m| !m.is_empty())
-                        .collect();
-                    synsets.insert(name, members);
+            for row in file.rows.iter().filter(|row| file.get(row, "kind") == "synset") {
+                let name = file.get(row, "phrase").trim_start_matches('&').to_lowercase();
+                let members = file
+                    .get(row, "object")
+                    .split('|')
+                    .map(|m| m.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
+                    .filter(|m| !m.is_empty())
+                    .collect();
+                synsets.insert(name, members);
+            }
+        }
+        let mut rows: Vec<LazyRow> = Vec::new();
+        // Per row: its phrase (lower case) and kind, for the written forms below.
+        let mut triggers: Vec<(Cow<'_, str>, TriggerKind)> = Vec::new();
+        // Keyed on the fields as written, borrowed from the files: no copies of 40,000 rows.
+        let mut index: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
+        for file in gazetteer.lexicons(LexiconKind::Events) {
+            let file_name: Arc<str> = file.file.as_str().into();
+            let columns = RowColumns::of(file);
+            for (number, row) in file.rows.iter().enumerate() {
+                if file.field(row, columns.kind) == "synset" {
                     continue;
                 }
-                let parsed = parse_row(file, row)?;
-                let key = (file.get(row, "phrase"), file.get(row, "kind"), file.get(row, "object"));
+                let kind = check_row(file, &columns, row, &synsets)?;
+                let lazy = LazyRow {
+                    file: Arc::clone(file),
+                    file_name: Arc::clone(&file_name),
+                    row: number as u32,
+                    parsed: OnceLock::new(),
+                };
+                let phrase = lower_case(file.field(row, columns.phrase));
+                let key = (
+                    file.field(row, columns.phrase),
+                    file.field(row, columns.kind),
+                    file.field(row, columns.object),
+                );
                 match index.get(&key) {
-                    Some(&i) => rows[i] = parsed,
+                    Some(&i) => {
+                        rows[i] = lazy;
+                        triggers[i] = (phrase, kind);
+                    }
                     None => {
                         index.insert(key, rows.len());
-                        rows.push(parsed);
+                        rows.push(lazy);
+                        triggers.push((phrase, kind));
                     }
                 }
             }
@@ -148,32 +188,27 @@ impl EventLexicon {
             }
         }
         // Many rows share a trigger ("launch" has a row per object), so each trigger is
-        // inflected once.
-        let mut by_form: FxHashMap<String, TriggerForm> = FxHashMap::default();
-        let mut inflected: FxHashMap<(&str, bool), Vec<(String, VerbForm)>> = FxHashMap::default();
-        for (id, row) in rows.iter().enumerate() {
-            let key = (row.phrase.as_str(), row.kind == TriggerKind::Verb);
-            let written = inflected.entry(key).or_insert_with(|| written_forms(row));
+        // inflected once. Forms are kept in the order first seen, so pattern numbers are the
+        // same on every run.
+        let mut forms: Vec<(String, TriggerForm)> = Vec::new();
+        let mut form_slot: FxHashMap<String, usize> = FxHashMap::default();
+        let mut inflected: FxHashMap<(&str, TriggerKind), Vec<(String, VerbForm)>> = FxHashMap::default();
+        for (id, (phrase, kind)) in triggers.iter().enumerate() {
+            let written = inflected
+                .entry((phrase.as_ref(), *kind))
+                .or_insert_with(|| written_forms(phrase, *kind));
             for (text, form) in written.iter() {
-                let entry = by_form.entry(text.clone()).or_insert_with(|| TriggerForm {
-                    form: *form,
-                    rows: Vec::new(),
-                });
-                entry.rows.push(id as u32);
-            }
-        }
-        // Sorted, so that pattern numbers are the same on every run.
-        let mut forms: Vec<(String, TriggerForm)> = by_form.into_iter().collect();
-        forms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for row in &rows {
-            for object in &row.objects {
-                for part in object.split(' ').filter_map(|p| p.strip_prefix('&')) {
-                    if !synsets.contains_key(part) {
-                        return Err(GazetteerError {
-                            file: row.source.file.clone(),
-                            line: row.source.line,
-                            message: format!("object refers to &{part}, but no synset row defines it"),
-                        });
+                match form_slot.get(text.as_str()) {
+                    Some(&slot) => forms[slot].1.rows.push(id as u32),
+                    None => {
+                        form_slot.insert(text.clone(), forms.len());
+                        forms.push((
+                            text.clone(),
+                            TriggerForm {
+                                form: *form,
+                                rows: vec![id as u32],
+                            },
+                        ));
                     }
                 }
             }
@@ -211,7 +246,12 @@ impl EventLexicon {
 
     /// A row.
     pub fn row(&self, id: u32) -> &EventRow {
-        &self.rows[id as usize]
+        let lazy = &self.rows[id as usize];
+        lazy.parsed.get_or_init(|| {
+            let file = &lazy.file;
+            let row = &file.rows[lazy.row as usize];
+            parse_row(file, &RowColumns::of(file), &lazy.file_name, row)
+        })
     }
 
     /// What the code table says about a code, falling back to its ancestors ("1663" to "166").
@@ -232,72 +272,124 @@ impl EventLexicon {
     }
 }
 
-/// The written forms of a row's trigger: a verb inflected on its first word ("carry out":
-/// "carried out"), a noun with its plural.
-fn written_forms(row: &EventRow) -> Vec<(String, VerbForm)> {
-    match row.kind {
+/// The written forms of a trigger: a verb inflected on its first word ("carry out": "carried
+/// out"), a noun with its plural.
+fn written_forms(phrase: &str, kind: TriggerKind) -> Vec<(String, VerbForm)> {
+    match kind {
         TriggerKind::Verb => {
-            let (head, rest) = row
-                .phrase
+            let (head, rest) = phrase
                 .split_once(' ')
                 .map(|(h, r)| (h, Some(r)))
-                .unwrap_or((&row.phrase, None));
+                .unwrap_or((phrase, None));
             forms(head)
                 .into_iter()
                 .map(|(form, grammar)| (rest.map(|r| format!("{form} {r}")).unwrap_or(form), grammar))
                 .collect()
         }
         TriggerKind::Noun => {
-            let mut out = vec![(row.phrase.clone(), VerbForm::Base)];
-            if !row.phrase.ends_with('s') {
-                out.push((format!("{}s", row.phrase), VerbForm::Base));
+            let mut out = vec![(phrase.to_owned(), VerbForm::Base)];
+            if !phrase.ends_with('s') {
+                out.push((format!("{phrase}s"), VerbForm::Base));
             }
             out
         }
     }
 }
 
-fn parse_row(
-    file: &crate::gazetteer::LexiconFile,
-    row: &crate::gazetteer::LexiconRow,
-) -> Result<EventRow, GazetteerError> {
-    let phrase = file.get(row, "phrase").to_lowercase();
-    let kind = match file.get(row, "kind") {
+/// A text in lower case, copied only when it is not already (generated rows are).
+fn lower_case(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        Cow::Owned(text.to_lowercase())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Where an event lexicon file keeps each column (looked up once per file, not per row).
+struct RowColumns {
+    phrase: usize,
+    kind: usize,
+    object: usize,
+    prep: usize,
+    cameo: usize,
+    symmetric: usize,
+}
+
+impl RowColumns {
+    fn of(file: &LexiconFile) -> Self {
+        // A missing column reads as empty: `field` gives "" past the last column.
+        let at = |name: &str| file.column(name).unwrap_or(usize::MAX);
+        RowColumns {
+            phrase: 0,
+            kind: at("kind"),
+            object: at("object"),
+            prep: at("prep"),
+            cameo: at("cameo"),
+            symmetric: at("symmetric"),
+        }
+    }
+}
+
+/// Checks a row without building it: its kind, its code, and that every `&name` in its
+/// objects is a defined synset.
+fn check_row(
+    file: &LexiconFile,
+    columns: &RowColumns,
+    row: &LexiconRow,
+    synsets: &FxHashMap<String, Vec<Vec<String>>>,
+) -> Result<TriggerKind, GazetteerError> {
+    let kind = match file.field(row, columns.kind) {
         "verb" | "" => TriggerKind::Verb,
         "noun" => TriggerKind::Noun,
         other => return Err(file.error(row.line, format!("kind {other:?} must be verb, noun or synset"))),
     };
-    let list = |column: &str| -> Vec<String> {
-        file.get(row, column)
+    let code = file.field(row, columns.cameo);
+    if code.is_empty() || code.chars().any(char::is_whitespace) {
+        return Err(file.error(row.line, format!("cameo code {code:?} must be one word, e.g. 163")));
+    }
+    for object in file.field(row, columns.object).split('|') {
+        for part in object.split_whitespace().filter_map(|p| p.strip_prefix('&')) {
+            if !synsets.contains_key(lower_case(part).as_ref()) {
+                return Err(file.error(
+                    row.line,
+                    format!("object refers to &{part}, but no synset row defines it"),
+                ));
+            }
+        }
+    }
+    Ok(kind)
+}
+
+/// Builds a row that [`check_row`] accepted.
+fn parse_row(file: &LexiconFile, columns: &RowColumns, file_name: &Arc<str>, row: &LexiconRow) -> EventRow {
+    let list = |column: usize| -> Vec<String> {
+        file.field(row, column)
             .split('|')
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_lowercase)
             .collect()
     };
-    let objects = list("object");
-    let target = match file.get(row, "prep").trim() {
+    let target = match file.field(row, columns.prep) {
         "" => TargetSlot::DirectObject,
         "-" => TargetSlot::None,
-        _ => TargetSlot::After(list("prep")),
+        _ => TargetSlot::After(list(columns.prep)),
     };
-    let code = file.get(row, "cameo").to_owned();
-    if code.is_empty() || code.chars().any(char::is_whitespace) {
-        return Err(file.error(row.line, format!("cameo code {code:?} must be one word, e.g. 163")));
-    }
-    let symmetric = Some(file.get(row, "symmetric").to_owned()).filter(|s| !s.is_empty());
-    Ok(EventRow {
-        phrase,
-        kind,
-        objects,
+    EventRow {
+        phrase: file.field(row, columns.phrase).to_lowercase(),
+        kind: match file.field(row, columns.kind) {
+            "noun" => TriggerKind::Noun,
+            _ => TriggerKind::Verb,
+        },
+        objects: list(columns.object),
         target,
-        code,
-        symmetric,
+        code: file.field(row, columns.cameo).to_owned(),
+        symmetric: Some(file.field(row, columns.symmetric).to_owned()).filter(|s| !s.is_empty()),
         source: SourceLine {
-            file: file.file.clone(),
+            file: Arc::clone(file_name),
             line: row.line,
         },
-    })
+    }
 }
 
 #[cfg(test)]
@@ -341,7 +433,7 @@ mod tests {
         let lexicon = lexicon(user);
         assert_eq!(lexicon.len(), 4);
         assert_eq!(lexicon.row(1).code, "043");
-        assert_eq!(lexicon.row(1).source.file, "user.tsv");
+        assert_eq!(&*lexicon.row(1).source.file, "user.tsv");
     }
 
     #[test]

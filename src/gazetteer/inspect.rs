@@ -76,7 +76,7 @@ pub fn stats(gazetteer: &Gazetteer) -> (Vec<FileStats>, FileStats) {
         let stats = by_file.entry(&entry.source.file).or_insert_with(|| {
             order.push(&entry.source.file);
             FileStats {
-                file: entry.source.file.clone(),
+                file: entry.source.file.to_string(),
                 ..Default::default()
             }
         });

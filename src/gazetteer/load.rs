@@ -1,5 +1,7 @@
 //! Parsing gazetteer files (see `gazetteers/README.md` for the format).
 
+use std::sync::Arc;
+
 use rustc_hash::FxHashMap;
 
 use crate::error::GazetteerError;
@@ -77,7 +79,7 @@ pub fn parse_any(file: &str, text: &str) -> Result<ParsedFile, GazetteerError> {
     let columns: Vec<String> = header.split('\t').map(|c| c.trim().to_owned()).collect();
     let is_code_table = columns.first().is_some_and(|c| c == "code") && columns.iter().any(|c| c == "goldstein");
     if columns.first().is_some_and(|c| c == "phrase") || is_code_table {
-        return parse_lexicon(file, header_line, columns, lines).map(ParsedFile::Lexicon);
+        return parse_lexicon(file, text, header_line, columns, lines).map(ParsedFile::Lexicon);
     }
     parse_entities(file, header_line, header, lines).map(ParsedFile::Entries)
 }
@@ -110,6 +112,7 @@ fn parse_entities<'a>(
     let columns = parse_header(&header_fields).map_err(|m| fail(header_line, m))?;
     let mut entries: Vec<Entry> = Vec::new();
     let mut index_by_key: FxHashMap<(EntryKind, String), usize> = FxHashMap::default();
+    let file_name: Arc<str> = file.into();
     for (line_no, line) in lines {
         let fields: Vec<&str> = line.split('\t').collect();
         if fields.len() > columns.len() {
@@ -124,7 +127,7 @@ fn parse_entities<'a>(
         }
         let row = parse_row(&columns, &fields).map_err(|m| fail(line_no, m))?;
         let source = SourceLine {
-            file: file.to_owned(),
+            file: Arc::clone(&file_name),
             line: line_no,
         };
         let key = (row.kind, row.name.clone());

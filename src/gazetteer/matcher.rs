@@ -139,42 +139,34 @@ pub struct Matcher {
     candidates: Vec<Candidate>,
 }
 
-impl Matcher {
-    /// Compiles the names of every entry, and the lexicon phrases that other stages need
-    /// found in the same pass.
-    pub fn new(gazetteer: &Gazetteer, lexicon_patterns: &[LexiconPattern]) -> Self {
-        let mut candidates: Vec<Candidate> = Vec::new();
-        // Patterns are keyed case-insensitively, because the automata are; each key keeps the
-        // candidates (with their own case) that share it.
-        let mut by_key: FxHashMap<String, Vec<u32>> =
-            FxHashMap::with_capacity_and_hasher(gazetteer.entries().len() * 4, Default::default());
-        let mut add = |name: &str, target: Target| {
-            let surface = normalize_pattern(name.trim());
-            if surface.is_empty() {
-                return;
-            }
-            let key = surface.to_ascii_lowercase();
-            let ids = by_key.entry(key).or_default();
-            // One entry's names are added together, so its earlier candidates for this key are
-            // at the end of the list; common surnames ("Khan") have hundreds of others before.
-            let duplicate = ids
-                .iter()
-                .rev()
-                .take_while(|&&i| same_target(&candidates[i as usize].target, &target))
-                .any(|&i| *candidates[i as usize].surface == *surface);
-            if !duplicate {
-                ids.push(candidates.len() as u32);
-                candidates.push(Candidate {
-                    target,
-                    surface: surface.into_boxed_str(),
-                });
-            }
+/// Candidates collected for a matcher, keyed case-insensitively because the automata are.
+///
+/// Entry names and lexicon phrases are added in two steps, so that the entries can be
+/// collected while another thread still builds the lexicons.
+#[derive(Debug, Default)]
+pub struct MatcherBuilder {
+    candidates: Vec<Candidate>,
+    /// Each key, in the order first added (so the automaton, and so every tie, is the same on
+    /// every run, without sorting tens of thousands of keys), with the candidates (each with
+    /// its own case) that share it.
+    keys: Vec<(String, Vec<u32>)>,
+    /// Key -> its place in `keys`.
+    slot_of: FxHashMap<String, u32>,
+}
+
+impl MatcherBuilder {
+    /// Collects the names of every entry of a gazetteer.
+    pub fn with_entries(gazetteer: &Gazetteer) -> Self {
+        let mut builder = MatcherBuilder {
+            candidates: Vec::new(),
+            keys: Vec::with_capacity(gazetteer.entries().len() * 4),
+            slot_of: FxHashMap::with_capacity_and_hasher(gazetteer.entries().len() * 4, Default::default()),
         };
         for (index, entry) in gazetteer.entries().iter().enumerate() {
             let id = EntryId(index as u32);
             let mut add_name = |name: &str, form: Form| {
                 let ambiguous = form != Form::Surname && entry.is_ambiguous(name);
-                add(
+                builder.add(
                     name,
                     Target::Entry(EntryCandidate {
                         entry: id,
@@ -201,8 +193,13 @@ impl Matcher {
                 }
             }
         }
+        builder
+    }
+
+    /// Adds the lexicon phrases that other stages need found in the same pass.
+    pub fn add_lexicon(&mut self, lexicon_patterns: &[LexiconPattern]) {
         for pattern in lexicon_patterns {
-            add(
+            self.add(
                 &pattern.phrase,
                 Target::Lexicon {
                     kind: pattern.kind,
@@ -210,14 +207,48 @@ impl Matcher {
                 },
             );
         }
+    }
 
+    fn add(&mut self, name: &str, target: Target) {
+        let surface = normalize_pattern(name.trim());
+        if surface.is_empty() {
+            return;
+        }
+        let key = surface.to_ascii_lowercase();
+        let candidates = &mut self.candidates;
+        let slot = match self.slot_of.get(&key) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.keys.len() as u32;
+                self.slot_of.insert(key.clone(), slot);
+                self.keys.push((key, Vec::new()));
+                slot
+            }
+        };
+        let ids = &mut self.keys[slot as usize].1;
+        // One entry's names are added together, so its earlier candidates for this key are
+        // at the end of the list; common surnames ("Khan") have hundreds of others before.
+        let duplicate = ids
+            .iter()
+            .rev()
+            .take_while(|&&i| same_target(&candidates[i as usize].target, &target))
+            .any(|&i| *candidates[i as usize].surface == *surface);
+        if !duplicate {
+            ids.push(candidates.len() as u32);
+            candidates.push(Candidate {
+                target,
+                surface: surface.into_boxed_str(),
+            });
+        }
+    }
+
+    /// Compiles the matcher.
+    pub fn build(self) -> Matcher {
+        let MatcherBuilder { candidates, keys, .. } = self;
         let mut capitalised = NameIndex::default();
         let mut other_patterns = Vec::new();
         let mut other_candidates = Vec::new();
-        // Sorted, so that the automaton (and so every tie) is the same on every run.
-        let mut by_key: Vec<(String, Vec<u32>)> = by_key.into_iter().collect();
-        by_key.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        for (key, ids) in by_key {
+        for (key, ids) in keys {
             let starts_capitalised = ids.iter().all(|&i| {
                 candidates[i as usize]
                     .surface
@@ -239,6 +270,16 @@ impl Matcher {
             other_candidates,
             candidates,
         }
+    }
+}
+
+impl Matcher {
+    /// Compiles the names of every entry, and the lexicon phrases that other stages need
+    /// found in the same pass.
+    pub fn new(gazetteer: &Gazetteer, lexicon_patterns: &[LexiconPattern]) -> Self {
+        let mut builder = MatcherBuilder::with_entries(gazetteer);
+        builder.add_lexicon(lexicon_patterns);
+        builder.build()
     }
 
     /// All candidates; [`RawMatch::candidates`] indexes into this.

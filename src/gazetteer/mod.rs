@@ -14,10 +14,11 @@ pub mod validate;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 pub use lexicon::{LexiconFile, LexiconKind, LexiconRow};
 pub use load::{ParsedFile, parse_any, parse_file};
-pub use matcher::{Candidate, EntryCandidate, Form, LexiconPattern, Matcher, RawMatch, Target};
+pub use matcher::{Candidate, EntryCandidate, Form, LexiconPattern, Matcher, MatcherBuilder, RawMatch, Target};
 
 use crate::error::{Error, GazetteerError};
 
@@ -171,8 +172,8 @@ impl fmt::Display for PartialDate {
 /// Where an entry or role was defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceLine {
-    /// The file, as shown to the user.
-    pub file: String,
+    /// The file, as shown to the user (shared: every row of a file names it).
+    pub file: Arc<str>,
     /// The 1-based line.
     pub line: usize,
 }
@@ -298,7 +299,8 @@ impl Entry {
 pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Lexicon files for other stages, defaults first, then user files, each in load order.
-    lexicons: Vec<LexiconFile>,
+    /// Shared, so that a stage can keep a file and read its rows only when it needs them.
+    lexicons: Vec<Arc<LexiconFile>>,
     /// ISO3 country code -> CAMEO country code, from the state entries (they differ for a few,
     /// such as Kosovo: XKX / KSV).
     cameo_country_codes: BTreeMap<String, String>,
@@ -329,12 +331,12 @@ impl Gazetteer {
 
     /// Adds lexicon files (date words, event phrases) for the stages that read them.
     pub fn with_lexicons(mut self, lexicons: Vec<LexiconFile>) -> Self {
-        self.lexicons = lexicons;
+        self.lexicons = lexicons.into_iter().map(Arc::new).collect();
         self
     }
 
     /// The lexicon files of one kind, in load order (defaults first, then user files).
-    pub fn lexicons(&self, kind: LexiconKind) -> impl Iterator<Item = &LexiconFile> {
+    pub fn lexicons(&self, kind: LexiconKind) -> impl Iterator<Item = &Arc<LexiconFile>> {
         self.lexicons.iter().filter(move |l| l.kind == kind)
     }
 
@@ -442,8 +444,20 @@ impl GazetteerBuilder {
         let mut entries = Vec::new();
         let mut lexicons = Vec::new();
         if self.include_defaults {
-            for (file, text) in embedded::EMBEDDED {
-                match parse_any(&format!("gazetteers/{file}"), text)? {
+            // The files are independent, so they are parsed side by side; the results are
+            // taken in file order, so the gazetteer is the same on every run.
+            let parsed: Vec<Result<ParsedFile, GazetteerError>> = std::thread::scope(|scope| {
+                let workers: Vec<_> = embedded::EMBEDDED
+                    .iter()
+                    .map(|(file, text)| scope.spawn(move || parse_any(&format!("gazetteers/{file}"), text)))
+                    .collect();
+                workers
+                    .into_iter()
+                    .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                    .collect()
+            });
+            for file in parsed {
+                match file? {
                     ParsedFile::Entries(parsed) => entries.extend(
                         parsed
                             .into_iter()
@@ -506,7 +520,7 @@ mod tests {
             .filter(|e| e.kind == EntryKind::State && e.name == "Albania")
             .collect();
         assert_eq!(albanias.len(), 1);
-        assert_eq!(albanias[0].source.file, "user.tsv");
+        assert_eq!(&*albanias[0].source.file, "user.tsv");
     }
 
     #[test]

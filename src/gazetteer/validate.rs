@@ -153,7 +153,7 @@ fn check_shared_names(entries: &[Entry], reference: &[Entry], problems: &mut Vec
                 .iter()
                 .all(|(other, _, _, r)| std::ptr::eq(*other, entry) || *r);
             problems.push(Problem {
-                file: entry.source.file.clone(),
+                file: entry.source.file.to_string(),
                 line: entry.source.line,
                 severity: if only_reference { Severity::Warning } else { Severity::Error },
                 message: format!(
