@@ -12,6 +12,7 @@
 //! | dates | [`dates`] | date expressions and the publication date (claims date words first) |
 //! | resolve | [`resolve`] | mentions and entities |
 //! | output | [`wire`] | the `gazette/v1` JSON records |
+//! | pages | [`html`] | self-contained HTML pages drawn from those records |
 //!
 //! ```
 //! use gazette::{Document, Pipeline};
@@ -31,6 +32,7 @@ pub mod dates;
 pub mod error;
 pub mod events;
 pub mod gazetteer;
+pub mod html;
 pub mod input;
 pub mod normalize;
 mod output;

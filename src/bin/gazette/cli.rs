@@ -104,10 +104,18 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub pretty: bool,
 
-    /// What to write: `json` (one gazette/v1 document per line), or `events-tsv` (one event per
-    /// row, with a header, in the columns event-data tools load).
+    /// What to write: `json` (one gazette/v1 document per line), `events-tsv` (one event per
+    /// row, with a header, in the columns event-data tools load), or `html` (a self-contained
+    /// page for one article on standard output; with --html-dir, one page per article and an
+    /// index).
     #[arg(long, value_enum, value_name = "FORMAT", default_value_t = OutputFormat::Json)]
     pub format: OutputFormat,
+
+    /// With `--format html`: write `index.html` and one page per article into DIR (created if
+    /// needed) instead of one page to standard output. Needed when the input holds more than
+    /// one article.
+    #[arg(long, value_name = "DIR")]
+    pub html_dir: Option<PathBuf>,
 
     /// The unit of `start`/`end` offsets in the output.
     #[arg(long, value_enum, default_value_t = OffsetArg::Chars)]
@@ -197,6 +205,9 @@ pub enum OutputFormat {
     /// One event per row: document, sentence, date, source and target codes and names, CAMEO
     /// code, root, quad class, Goldstein score, PLOVER type, negated, trigger.
     EventsTsv,
+    /// A self-contained HTML page: the text with its mentions, dates and triggers highlighted,
+    /// the events table and an actor graph.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

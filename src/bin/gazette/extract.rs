@@ -8,8 +8,12 @@ use gazette::{Document, ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, 
 
 use crate::Outcome;
 use crate::cli::{ExtractArgs, GazetteerArgs, InputFormat, OffsetArg, OutputFormat};
+use crate::html_out::HtmlSink;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    if args.html_dir.is_some() && args.format != OutputFormat::Html {
+        bail!("--html-dir only applies to --format html");
+    }
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -53,10 +57,18 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             .context("writing output")?;
         out.write_all(b"\n").context("writing output")?;
     }
+    let mut html = match args.format {
+        OutputFormat::Html => Some(HtmlSink::new(args.html_dir.as_deref())?),
+        _ => None,
+    };
     let mut write = |doc: &Document| -> anyhow::Result<()> {
         let record = pipeline.extract(doc, &options);
         // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
         let line = match args.format {
+            OutputFormat::Html => match html.as_mut() {
+                Some(sink) => return sink.add(doc, &record),
+                None => return Ok(()),
+            },
             OutputFormat::EventsTsv => gazette::wire::events_tsv(&record).into_bytes(),
             OutputFormat::Json => {
                 let mut line = if args.pretty {
@@ -101,6 +113,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             }
         };
         write(&doc)?;
+    }
+    if let Some(sink) = html {
+        failures += sink.finish(&mut out)?;
     }
     out.flush().context("writing output")?;
     // The gazetteers and matcher are tens of thousands of small allocations; freeing them one by

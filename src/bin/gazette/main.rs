@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod extract;
 mod gazetteer_cmd;
+mod html_out;
 
 use std::process::ExitCode;
 
