@@ -132,13 +132,22 @@ impl Inferrer {
                 });
             }
         }
-        let first_names = gazetteer
-            .entries()
-            .iter()
-            .filter(|e| e.kind == EntryKind::Person)
-            .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases))
-            .filter(|name| name.split_whitespace().count() >= 2)
-            .filter_map(|name| name.split_whitespace().next())
+        // A word is a first name when the gazetteer's names have it first more often than
+        // last: "Johnson Koli" exists, but "Johnson" is mostly a surname.
+        let mut as_first: HashMap<&str, u32> = HashMap::new();
+        let mut as_last: HashMap<&str, u32> = HashMap::new();
+        let people = gazetteer.entries().iter().filter(|e| e.kind == EntryKind::Person);
+        for name in people.flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)) {
+            let words: Vec<&str> = name.split_whitespace().collect();
+            if let [first, .., last] = words.as_slice() {
+                *as_first.entry(first).or_default() += 1;
+                *as_last.entry(last).or_default() += 1;
+            }
+        }
+        let first_names = as_first
+            .into_iter()
+            .filter(|&(word, count)| count > as_last.get(word).copied().unwrap_or(0))
+            .map(|(word, _)| word)
             .filter(|first| first.chars().count() >= 3 && first.chars().all(char::is_alphabetic))
             .map(str::to_owned)
             .collect();
