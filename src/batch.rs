@@ -1049,7 +1049,10 @@ mod tests {
         assert_eq!(result, Ok(()));
         assert_eq!(sunk, 200);
         // The producer may have pulled one more item that waits for a place in the window.
-        assert!(most_ahead <= 2 * IN_FLIGHT_PER_WORKER + 1, "{most_ahead} items in flight");
+        assert!(
+            most_ahead <= 2 * IN_FLIGHT_PER_WORKER + 1,
+            "{most_ahead} items in flight"
+        );
     }
 
     #[test]

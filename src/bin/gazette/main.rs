@@ -7,6 +7,7 @@ mod check;
 mod cli;
 mod extract;
 mod gazetteer_cmd;
+mod progress;
 
 use std::process::ExitCode;
 
