@@ -85,7 +85,8 @@ pub enum EntryKindArg {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or directories to read; `-` is standard input (the default).
+    /// Files or directories to read; `-` is standard input (the default). gzip input is
+    /// decompressed, and `a.txt.gz` counts as a .txt file when walking a directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
