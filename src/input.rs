@@ -188,7 +188,8 @@ fn walk_directory(root: &Path, extensions: &[String], found: &mut Discovered) {
     }
 }
 
-fn has_extension(path: &Path, extensions: &[String]) -> bool {
+/// Whether the file name ends in `.EXT` for one of `extensions`, compared case-insensitively.
+pub(crate) fn has_extension(path: &Path, extensions: &[String]) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_lowercase())
@@ -246,6 +247,11 @@ impl<R: std::io::BufRead> JsonlReader<R> {
             line: 0,
             done: false,
         }
+    }
+
+    /// The 1-based number of the line last read: after `next()` gives a document, its line.
+    pub fn line(&self) -> usize {
+        self.line
     }
 
     fn error(&self, message: impl Into<String>) -> JsonlError {

@@ -27,6 +27,7 @@
 
 #![warn(missing_docs)]
 
+pub mod batch;
 pub mod check;
 pub mod dates;
 pub mod error;

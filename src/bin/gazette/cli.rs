@@ -85,7 +85,8 @@ pub enum EntryKindArg {
 
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Files or directories to read; `-` is standard input (the default).
+    /// Files or directories to read; `-` is standard input (the default). gzip input is
+    /// decompressed, and `a.txt.gz` counts as a .txt file when walking a directory.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
 
@@ -134,6 +135,40 @@ pub struct ExtractArgs {
     /// The `source` name to give a document read from standard input.
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_name: String,
+
+    /// Also read the paths listed in FILE, one per line (`-`: standard input). Listed
+    /// directories are walked like those on the command line.
+    #[arg(long, value_name = "FILE", help_heading = "Batch")]
+    pub files_from: Option<PathBuf>,
+
+    /// The --files-from list is separated by NUL bytes, as `find -print0` writes it.
+    #[arg(short = '0', long = "null", requires = "files_from", help_heading = "Batch")]
+    pub null: bool,
+
+    /// Worker threads [default: one per available core]. Output order is the same for any
+    /// number: that of a run with -j 1.
+    #[arg(short = 'j', long, value_name = "N", help_heading = "Batch")]
+    pub jobs: Option<std::num::NonZeroUsize>,
+
+    /// Write one file per document under DIR instead of printing: a text input's path below
+    /// the folder it was found in (or as given) plus `.json` (`.tsv` with --format events-tsv),
+    /// less any `.gz`; a JSON Lines document's is its file's path less extensions, then its
+    /// line number: DIR/docs/000042.json. Each file is written whole or not at all.
+    #[arg(long, value_name = "DIR", help_heading = "Batch")]
+    pub out: Option<PathBuf>,
+
+    /// With --out: skip each input whose output file exists and is newer than the input.
+    #[arg(long, requires = "out", help_heading = "Batch")]
+    pub resume: bool,
+
+    /// No progress bar and no closing summary (errors are still reported).
+    #[arg(short, long, conflicts_with = "summary", help_heading = "Batch")]
+    pub quiet: bool,
+
+    /// Print the closing summary line on standard error even when it is not a terminal (on a
+    /// terminal it is printed after any batch of more than one document).
+    #[arg(long, help_heading = "Batch")]
+    pub summary: bool,
 
     #[command(flatten)]
     pub gazetteers: GazetteerArgs,

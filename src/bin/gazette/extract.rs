@@ -1,21 +1,29 @@
-//! `gazette extract`: read documents, run the pipeline, print JSON Lines.
+//! `gazette extract`: read documents, run the pipeline on every core, print JSON Lines in input
+//! order (or write one file per document with --out). The batch machinery is
+//! `gazette::batch`; this module turns the options into its settings and owns the terminal.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
+use std::time::Instant;
 
 use anyhow::{Context, bail};
-use gazette::input::{InputSource, JsonlReader, discover};
-use gazette::{Document, ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
+use gazette::batch::{self, Discovery, FileList, InputKind, OutDir, Render, Settings, Stats, Status, Tasks, Workers};
+use gazette::{ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
 use crate::Outcome;
 use crate::cli::{ExtractArgs, GazetteerArgs, InputFormat, OffsetArg, OutputFormat};
 use crate::html_out::HtmlSink;
+use crate::progress::Progress;
 
 pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
     if args.html_dir.is_some() && args.format != OutputFormat::Html {
         bail!("--html-dir only applies to --format html");
     }
+    if args.format == OutputFormat::Html && args.out.is_some() {
+        bail!("--out writes JSON or TSV files; for pages give --html-dir DIR");
+    }
     let mut paths = args.paths.clone();
-    if paths.is_empty() {
+    if paths.is_empty() && args.files_from.is_none() {
         if std::io::stdin().is_terminal() {
             bail!(
                 "no input: standard input is a terminal\n\
@@ -24,35 +32,71 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         }
         paths.push("-".into());
     }
+    let list_on_stdin = args.files_from.as_ref().is_some_and(|p| p.as_os_str() == "-");
+    if list_on_stdin && paths.iter().any(|p| p.as_os_str() == "-") {
+        bail!("standard input cannot be both the file list (--files-from -) and an input (-)");
+    }
     let pipeline = build_pipeline(&args.gazetteers)?;
-    let options = ExtractOptions {
-        published: args.published,
-        offsets: match args.offsets {
-            OffsetArg::Chars => OffsetUnit::Chars,
-            OffsetArg::Bytes => OffsetUnit::Bytes,
+    let settings = Settings {
+        extract: ExtractOptions {
+            published: args.published,
+            offsets: match args.offsets {
+                OffsetArg::Chars => OffsetUnit::Chars,
+                OffsetArg::Bytes => OffsetUnit::Bytes,
+            },
         },
+        render: match (args.format, args.pretty) {
+            (OutputFormat::EventsTsv, _) => Render::EventsTsv,
+            (OutputFormat::Html, _) => Render::Record,
+            (OutputFormat::Json, false) => Render::Json,
+            (OutputFormat::Json, true) => Render::JsonPretty,
+        },
+        policy: if args.lossy {
+            Utf8Policy::Lossy
+        } else {
+            Utf8Policy::Strict
+        },
+        stdin_name: args.stdin_name.clone(),
+        out: args.out.clone().map(|root| OutDir {
+            root,
+            resume: args.resume,
+        }),
     };
-    let policy = if args.lossy {
-        Utf8Policy::Lossy
-    } else {
-        Utf8Policy::Strict
+    let kind = match args.input {
+        InputFormat::Text => InputKind::Text,
+        InputFormat::Jsonl => InputKind::Jsonl,
     };
-
     let extensions = if !args.extensions.is_empty() {
         args.extensions.clone()
-    } else if args.input == InputFormat::Jsonl {
+    } else if kind == InputKind::Jsonl {
         vec!["jsonl".to_owned()]
     } else {
         vec!["txt".to_owned()]
     };
-    let discovered = discover(&paths, &extensions);
-    let mut failures = discovered.errors.len();
-    for err in &discovered.errors {
-        eprintln!("gazette: {err}");
+    let workers = Workers::new(args.jobs.map_or(0, |n| n.get())).context("starting worker threads")?;
+
+    let list = match &args.files_from {
+        Some(path) => {
+            Some(FileList::open(path, args.null).with_context(|| format!("--files-from {}", path.display()))?)
+        }
+        None => None,
+    };
+    let progress = Progress::new(!args.quiet);
+    if kind == InputKind::Text {
+        let list = args.files_from.clone().map(|path| (path, args.null));
+        progress.count_in_background(paths.clone(), list, extensions.clone());
     }
+    let inputs = paths.into_iter().map(Ok).chain(list.into_iter().flatten());
+    let tasks = Tasks::new(
+        Discovery::new(inputs, extensions),
+        kind,
+        settings.policy,
+        &settings.stdin_name,
+    );
+
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.format == OutputFormat::EventsTsv {
+    if settings.render == Render::EventsTsv && settings.out.is_none() {
         out.write_all(gazette::wire::EVENTS_TSV_HEADER.as_bytes())
             .context("writing output")?;
         out.write_all(b"\n").context("writing output")?;
@@ -61,67 +105,42 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         OutputFormat::Html => Some(HtmlSink::new(args.html_dir.as_deref())?),
         _ => None,
     };
-    let mut write = |doc: &Document| -> anyhow::Result<()> {
-        let record = pipeline.extract(doc, &options);
-        // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
-        let line = match args.format {
-            OutputFormat::Html => match html.as_mut() {
-                Some(sink) => return sink.add(doc, &record),
-                None => return Ok(()),
-            },
-            OutputFormat::EventsTsv => gazette::wire::events_tsv(&record).into_bytes(),
-            OutputFormat::Json => {
-                let mut line = if args.pretty {
-                    serde_json::to_vec_pretty(&record)?
-                } else {
-                    serde_json::to_vec(&record)?
-                };
-                line.push(b'\n');
-                line
-            }
-        };
-        out.write_all(&line).context("writing output")
-    };
-    for input in &discovered.inputs {
-        if args.input == InputFormat::Jsonl {
-            let reader = match open_lines(input, &args.stdin_name, policy) {
-                Ok(reader) => reader,
-                Err(err) => {
-                    eprintln!("gazette: {err:#}");
-                    failures += 1;
-                    continue;
-                }
-            };
-            // Documents stream through one at a time, so a large batch never sits in memory.
-            for item in reader {
-                match item {
-                    Ok(doc) => write(&doc)?,
-                    Err(err) => {
-                        eprintln!("gazette: {err}");
-                        failures += 1;
+    let mut stats = Stats::default();
+    let result = workers.map_ordered(
+        tasks,
+        |task| batch::process(&pipeline, &settings, task),
+        |done| -> anyhow::Result<()> {
+            stats += done.stats;
+            match done.status {
+                Status::Rendered(bytes) => out.write_all(&bytes).context("writing output")?,
+                Status::Analysed(analysed) => {
+                    let (doc, record) = *analysed;
+                    if let Some(sink) = html.as_mut() {
+                        sink.add(&doc, &record)?;
                     }
                 }
+                Status::Written(_) | Status::Skipped(_) => {}
+                Status::Failed(message) => progress.report(&format!("gazette: {message}")),
             }
-            continue;
-        }
-        let doc = match read_document(input, &args.stdin_name, policy) {
-            Ok(doc) => doc,
-            Err(err) => {
-                eprintln!("gazette: {err:#}");
-                failures += 1;
-                continue;
-            }
-        };
-        write(&doc)?;
-    }
+            progress.update(&stats);
+            Ok(())
+        },
+    );
+    progress.finish();
+    result?;
     if let Some(sink) = html {
-        failures += sink.finish(&mut out)?;
+        stats.errors += sink.finish(&mut out)? as u64;
     }
     out.flush().context("writing output")?;
+    drop(out);
+    let inputs = stats.documents + stats.errors + stats.skipped;
+    if args.summary || (!args.quiet && std::io::stderr().is_terminal() && inputs > 1) {
+        eprintln!("gazette: {}", stats.summary(started.elapsed()));
+    }
     // The gazetteers and matcher are tens of thousands of small allocations; freeing them one by
     // one at exit costs more than a short run's work, and the OS reclaims them at once.
     std::mem::forget(pipeline);
-    Ok(if failures > 0 {
+    Ok(if stats.errors > 0 {
         Outcome::SomeFailed
     } else {
         Outcome::Success
@@ -137,37 +156,4 @@ pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
     }
     let gazetteer = builder.build()?;
     Ok(Pipeline::new(gazetteer)?)
-}
-
-/// A JSON Lines reader over one input; its name is the path, or the stdin name.
-fn open_lines(
-    input: &InputSource,
-    stdin_name: &str,
-    policy: Utf8Policy,
-) -> anyhow::Result<JsonlReader<Box<dyn std::io::BufRead>>> {
-    let (name, reader): (String, Box<dyn std::io::BufRead>) = match input {
-        InputSource::Stdin => (
-            stdin_name.to_owned(),
-            Box::new(std::io::BufReader::new(std::io::stdin())),
-        ),
-        InputSource::File(path) => {
-            let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
-            (path.display().to_string(), Box::new(std::io::BufReader::new(file)))
-        }
-    };
-    Ok(JsonlReader::new(name, reader, policy))
-}
-
-fn read_document(input: &InputSource, stdin_name: &str, policy: Utf8Policy) -> anyhow::Result<Document> {
-    match input {
-        InputSource::Stdin => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .lock()
-                .read_to_end(&mut bytes)
-                .context("reading standard input")?;
-            Ok(Document::from_bytes(stdin_name, bytes, policy)?)
-        }
-        InputSource::File(path) => Ok(Document::read(path, policy)?),
-    }
 }

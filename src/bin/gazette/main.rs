@@ -8,6 +8,7 @@ mod cli;
 mod extract;
 mod gazetteer_cmd;
 mod html_out;
+mod progress;
 
 use std::process::ExitCode;
 

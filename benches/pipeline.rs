@@ -1,0 +1,119 @@
+//! Criterion benchmarks of the pipeline, stage by stage where the library exposes the stage,
+//! then whole: normalise, segment, match (the gazetteer names alone), analyse (every stage),
+//! and a batch end to end (analysis, JSON rendering and the ordered parallel map).
+//!
+//! `cargo bench --bench pipeline` (a couple of minutes); `cargo bench --bench pipeline -- match`
+//! for one group. Samples are few and short on purpose: these are for spotting regressions
+//! between commits on one machine, and `bench/run.sh` gives the throughput figures.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use gazette::batch::{self, Settings, Task, Workers};
+use gazette::normalize::Normalized;
+use gazette::{Document, ExtractOptions, Matcher, Pipeline};
+
+/// Every fixture article, in name order, joined: about 70 kB of news text.
+fn corpus() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut names: Vec<_> = std::fs::read_dir(&dir)
+        .expect("fixtures/ is in the repository")
+        .map(|e| e.expect("a readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).expect("a fixture reads"),
+            )
+        })
+        .collect()
+}
+
+fn stages(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|(_, t)| t.len()).sum();
+    let pipeline = Pipeline::with_default_gazetteers().expect("the embedded gazetteers load");
+    let names_only = Matcher::new(pipeline.gazetteer(), &[]);
+    let normalized: Vec<String> = docs
+        .iter()
+        .map(|(_, t)| Normalized::new(t).as_str().to_owned())
+        .collect();
+    let options = ExtractOptions::default();
+
+    let mut group = c.benchmark_group("stages");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.bench_function("normalise", |b| {
+        b.iter(|| {
+            for (_, text) in &docs {
+                black_box(Normalized::new(text).as_str().len());
+            }
+        })
+    });
+    group.bench_function("segment", |b| {
+        b.iter(|| {
+            for (_, text) in &docs {
+                black_box(gazette::segment::sentences(text));
+            }
+        })
+    });
+    group.bench_function("match", |b| {
+        b.iter(|| {
+            for text in &normalized {
+                black_box(names_only.find(text));
+            }
+        })
+    });
+    group.bench_function("analyse", |b| {
+        b.iter(|| {
+            for (_, text) in &docs {
+                black_box(pipeline.analyze(text, &options));
+            }
+        })
+    });
+    group.finish();
+
+    let mut group = c.benchmark_group("batch");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    let settings = Settings::default();
+    for jobs in [1, 2] {
+        let workers = Workers::new(jobs).expect("threads start");
+        group.bench_function(format!("end-to-end -j{jobs}"), |b| {
+            b.iter(|| {
+                let tasks = docs.iter().map(|(name, text)| Task::Line {
+                    doc: Document::new(name.clone(), text.clone()),
+                    relative: Default::default(),
+                    modified: None,
+                });
+                let mut written = 0usize;
+                let result: Result<(), ()> = workers.map_ordered(
+                    tasks,
+                    |task| batch::process(&pipeline, &settings, task),
+                    |done| {
+                        if let batch::Status::Rendered(bytes) = done.status {
+                            written += bytes.len();
+                        }
+                        Ok(())
+                    },
+                );
+                black_box((result, written))
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(2));
+    targets = stages
+}
+criterion_main!(benches);
