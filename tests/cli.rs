@@ -266,3 +266,18 @@ fn events_tsv_has_one_row_per_event_under_a_header() {
     assert_eq!(column("plover"), "SANCTION");
     assert_eq!(column("trigger"), "cut");
 }
+
+/// A scrambled sentence (from a synthetic corpus) whose event noun opens the sentence before
+/// the clause its verb starts once made the event stage step back past the first word and
+/// panic; it must come out as an ordinary document.
+#[test]
+fn an_event_noun_before_its_clause_does_not_panic() {
+    let text = "appeal — to signed a declaration of intent with Israel and the United Arab Emirates on Monday \
+                under which a large solar farm in Jordan would of electricity to Israel while Israel on supply \
+                Jordan with desalinated Ministers in a project brokered by the Emiratis.";
+    let (code, stdout, stderr) = run(&["extract"], text.as_bytes());
+    assert_eq!(code, 0, "{stderr}");
+    let docs = json_lines(&stdout);
+    assert_eq!(docs.len(), 1);
+    assert!(entity_names(&docs[0]).contains(&"Israel".to_owned()));
+}

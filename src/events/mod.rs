@@ -843,7 +843,8 @@ fn nominal_source(s: &Clauseable<'_>, noun: usize, clause_start: usize) -> Vec<u
     // Skip adjectives and hyphenated parts between the owner and the noun ("Iran’s
     // unprecedented cyber-attack").
     for _ in 0..4 {
-        if j == clause_start {
+        // `<=`: a noun can open its sentence before the clause the trigger's verb starts.
+        if j <= clause_start {
             return Vec::new();
         }
         j -= 1;
