@@ -3,6 +3,7 @@
 use std::io::{IsTerminal, Read, Write};
 
 use anyhow::{Context, bail};
+use gazette::dedup::StoryAnnotator;
 use gazette::input::{InputSource, JsonlReader, discover};
 use gazette::{Document, ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
@@ -14,6 +15,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     if args.html_dir.is_some() && args.format != OutputFormat::Html {
         bail!("--html-dir only applies to --format html");
     }
+    let mut stories = dedup_stories(&args)?;
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         if std::io::stdin().is_terminal() {
@@ -62,7 +64,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         _ => None,
     };
     let mut write = |doc: &Document| -> anyhow::Result<()> {
-        let record = pipeline.extract(doc, &options);
+        let mut record = pipeline.extract(doc, &options);
+        if let Some(stories) = stories.as_mut() {
+            stories.annotate(&doc.text, &mut record);
+        }
         // Serialised to memory first, so that a closed pipe surfaces as a plain I/O error.
         let line = match args.format {
             OutputFormat::Html => match html.as_mut() {
@@ -118,6 +123,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         failures += sink.finish(&mut out)?;
     }
     out.flush().context("writing output")?;
+    if let Some(stories) = &stories {
+        eprintln!("gazette: dedup: {}", stories.summary());
+    }
     // The gazetteers and matcher are tens of thousands of small allocations; freeing them one by
     // one at exit costs more than a short run's work, and the OS reclaims them at once.
     std::mem::forget(pipeline);
@@ -126,6 +134,17 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The story grouper for `--dedup`, which only JSON output can show.
+fn dedup_stories(args: &ExtractArgs) -> anyhow::Result<Option<StoryAnnotator>> {
+    if !args.dedup {
+        return Ok(None);
+    }
+    if args.format != OutputFormat::Json {
+        bail!("--dedup only applies to --format json");
+    }
+    Ok(Some(StoryAnnotator::new(args.dedup_threshold)))
 }
 
 pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
