@@ -1727,6 +1727,8 @@ mod tests {
             offsets: OffsetUnit::Chars,
             published: None,
             published_from: None,
+            story: None,
+            duplicate_of: None,
             sentences: Vec::new(),
             entities: Vec::new(),
             dates: Vec::new(),
@@ -1775,6 +1777,8 @@ mod tests {
             reported_by: None,
             rule: String::new(),
             zone: "body".to_owned(),
+            story: None,
+            repeat_of: None,
         }
     }
 
@@ -1786,6 +1790,8 @@ mod tests {
             offsets: OffsetUnit::Chars,
             published: None,
             published_from: None,
+            story: None,
+            duplicate_of: None,
             sentences: Vec::new(),
             entities: entities
                 .iter()

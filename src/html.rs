@@ -847,6 +847,8 @@ mod tests {
             offsets: OffsetUnit::Chars,
             published: None,
             published_from: None,
+            story: None,
+            duplicate_of: None,
             sentences: vec![SpanRecord {
                 start: 0,
                 end: text.chars().count(),
@@ -1063,6 +1065,8 @@ mod tests {
             reported_by: None,
             rule: "test".to_owned(),
             zone: "body".to_owned(),
+            story: None,
+            repeat_of: None,
         };
         record.events = vec![event("v1", "e1", "e2"), event("v2", "e2", "e1")];
         let page = render_page(text, &record, &PageOptions::default()).unwrap();

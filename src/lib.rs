@@ -12,6 +12,7 @@
 //! | dates | [`dates`] | date expressions and the publication date (claims date words first) |
 //! | resolve | [`resolve`] | mentions and entities |
 //! | output | [`wire`] | the `gazette/v1` JSON records |
+//! | stories | [`dedup`] | syndicated copies grouped into stories (`--dedup`) |
 //! | pages | [`html`] | self-contained HTML pages drawn from those records |
 //!
 //! ```
@@ -30,6 +31,7 @@
 pub mod batch;
 pub mod check;
 pub mod dates;
+pub mod dedup;
 pub mod error;
 pub mod events;
 pub mod gazetteer;
@@ -248,6 +250,8 @@ impl Pipeline {
                 dates::PublishedFrom::Option => wire::PublishedFrom::Option,
                 dates::PublishedFrom::Input => wire::PublishedFrom::Input,
             }),
+            story: None,
+            duplicate_of: None,
             sentences: analysis.sentences.iter().map(|s| span(s.start, s.end)).collect(),
             events: output::event_records(&self.events, doc, analysis, &offsets),
             entities,

@@ -149,6 +149,8 @@ pub(crate) fn event_records(
                 reported_by: event.reported_by.and_then(id_of),
                 rule: format!("{} ({} {}); {}", row.source, row.phrase, row.code, event.grammar),
                 zone: event.zone.as_str().to_owned(),
+                story: None,
+                repeat_of: None,
             })
         })
         .collect()

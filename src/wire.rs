@@ -41,6 +41,14 @@ pub struct DocumentRecord {
     /// Where `published` came from, or null when it is unknown.
     #[serde(default)]
     pub published_from: Option<PublishedFrom>,
+    /// With `--dedup`: the id of the story this document belongs to (`s` and the input
+    /// position, from 1, of the story's first document); absent without `--dedup`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// With `--dedup`: the `source` of the story's first document when this one is a copy of
+    /// it, or null when this document is the first; absent without `--dedup`.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    pub duplicate_of: Option<Option<String>>,
     /// The sentences, in text order; mentions refer to them by index.
     pub sentences: Vec<SpanRecord>,
     /// People, states, organisations and places, ordered by first mention.
@@ -93,6 +101,25 @@ pub struct EventRecord {
     pub rule: String,
     /// Where the sentence sits: `body`, `headline`, `caption` or `related`.
     pub zone: String,
+    /// With `--dedup`: the document's story id; absent without `--dedup`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<String>,
+    /// With `--dedup`: in a copy, the id of the same event in the story's first document, or
+    /// null when that document has no such event (or this is the first document); absent
+    /// without `--dedup`.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "present")]
+    pub repeat_of: Option<Option<String>>,
+}
+
+/// Reads a field that may be null: present in the input (even as null) is `Some`, so that
+/// `"duplicate_of": null` and a missing `duplicate_of` stay apart. (A missing field never gets
+/// here: `#[serde(default)]` makes it `None`.)
+fn present<'de, D, T>(deserializer: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Some)
 }
 
 /// The header row of `--format events-tsv`.

@@ -170,6 +170,18 @@ pub struct ExtractArgs {
     #[arg(long, help_heading = "Batch")]
     pub summary: bool,
 
+    /// Group syndicated copies (the same story under another headline, with other boilerplate,
+    /// edited or cut short) into stories: each document gets `story` and `duplicate_of`, each
+    /// event `story` and `repeat_of`, and a summary goes to standard error. JSON output only.
+    #[arg(long)]
+    pub dedup: bool,
+
+    /// With --dedup: the similarity (0 to 1, the share of the shorter text's word 3-grams found
+    /// in the other) from which two documents are one story. Lower merges more.
+    #[arg(long, value_name = "SCORE", requires = "dedup", value_parser = parse_threshold,
+          default_value_t = gazette::dedup::DEFAULT_THRESHOLD)]
+    pub dedup_threshold: f64,
+
     #[command(flatten)]
     pub gazetteers: GazetteerArgs,
 }
@@ -259,6 +271,14 @@ fn parse_date(value: &str) -> Result<gazette::PartialDate, String> {
         .ok_or_else(|| format!("{value:?} is not a date of the form YYYY-MM-DD"))
 }
 
+fn parse_threshold(value: &str) -> Result<f64, String> {
+    value
+        .parse::<f64>()
+        .ok()
+        .filter(|t| (0.0..=1.0).contains(t))
+        .ok_or_else(|| format!("{value:?} is not a number from 0 to 1"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -274,5 +294,15 @@ mod tests {
         assert!(parse_date("2022-09-13").is_ok());
         assert!(parse_date("2022-09").is_err());
         assert!(parse_date("13/09/2022").is_err());
+    }
+
+    #[test]
+    fn dedup_threshold_is_a_share() {
+        assert_eq!(parse_threshold("0.7"), Ok(0.7));
+        assert_eq!(parse_threshold("1"), Ok(1.0));
+        assert!(parse_threshold("1.5").is_err());
+        assert!(parse_threshold("-0.1").is_err());
+        assert!(parse_threshold("NaN").is_err());
+        assert!(parse_threshold("half").is_err());
     }
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use gazette::batch::{self, Discovery, FileList, InputKind, OutDir, Render, Settings, Stats, Status, Tasks, Workers};
+use gazette::dedup::StoryAnnotator;
 use gazette::{ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
 use crate::Outcome;
@@ -22,6 +23,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     if args.format == OutputFormat::Html && args.out.is_some() {
         bail!("--out writes JSON or TSV files; for pages give --html-dir DIR");
     }
+    let mut stories = dedup_stories(&args)?;
+    let json_render = match (args.format, args.pretty) {
+        (OutputFormat::EventsTsv, _) => Render::EventsTsv,
+        (_, false) => Render::Json,
+        (_, true) => Render::JsonPretty,
+    };
     let mut paths = args.paths.clone();
     if paths.is_empty() && args.files_from.is_none() {
         if std::io::stdin().is_terminal() {
@@ -45,11 +52,12 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
                 OffsetArg::Bytes => OffsetUnit::Bytes,
             },
         },
-        render: match (args.format, args.pretty) {
-            (OutputFormat::EventsTsv, _) => Render::EventsTsv,
-            (OutputFormat::Html, _) => Render::Record,
-            (OutputFormat::Json, false) => Render::Json,
-            (OutputFormat::Json, true) => Render::JsonPretty,
+        // With --dedup the workers hand back records, which get their stories and are
+        // rendered here in input order.
+        render: if stories.is_some() || args.format == OutputFormat::Html {
+            Render::Record
+        } else {
+            json_render
         },
         policy: if args.lossy {
             Utf8Policy::Lossy
@@ -114,7 +122,13 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             match done.status {
                 Status::Rendered(bytes) => out.write_all(&bytes).context("writing output")?,
                 Status::Analysed(analysed) => {
-                    let (doc, record) = *analysed;
+                    let (doc, mut record) = *analysed;
+                    // Stories are assigned here, in input order, so that a story's first
+                    // document is the same whatever the number of workers.
+                    if let Some(stories) = stories.as_mut() {
+                        stories.annotate(&doc.text, &mut record);
+                        out.write_all(&json_render.render(&record)).context("writing output")?;
+                    }
                     if let Some(sink) = html.as_mut() {
                         sink.add(&doc, &record)?;
                     }
@@ -137,6 +151,9 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     if args.summary || (!args.quiet && std::io::stderr().is_terminal() && inputs > 1) {
         eprintln!("gazette: {}", stats.summary(started.elapsed()));
     }
+    if let Some(stories) = &stories {
+        eprintln!("gazette: dedup: {}", stories.summary());
+    }
     // The gazetteers and matcher are tens of thousands of small allocations; freeing them one by
     // one at exit costs more than a short run's work, and the OS reclaims them at once.
     std::mem::forget(pipeline);
@@ -145,6 +162,20 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Success
     })
+}
+
+/// The story grouper for `--dedup`, which only JSON output can show.
+fn dedup_stories(args: &ExtractArgs) -> anyhow::Result<Option<StoryAnnotator>> {
+    if !args.dedup {
+        return Ok(None);
+    }
+    if args.format != OutputFormat::Json {
+        bail!("--dedup only applies to --format json");
+    }
+    if args.out.is_some() {
+        bail!("--dedup writes to standard output; it cannot be combined with --out yet");
+    }
+    Ok(Some(StoryAnnotator::new(args.dedup_threshold)))
 }
 
 pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
