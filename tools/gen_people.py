@@ -267,7 +267,7 @@ def claims_of(rows: list[GazRow]) -> list[Claim]:
             if key in seen:
                 continue
             seen.add(key)
-            amb = text in ambiguous or any(fold(a) == key for a in ambiguous)
+            amb = "*" in ambiguous or text in ambiguous or any(fold(a) == key for a in ambiguous)
             out.append(Claim(entry_rows[0].file, entry_rows[0].line, kind, name, text, amb))
     return out
 

@@ -40,7 +40,7 @@ alias the dictionary gives ("YELTSIN") is kept: it is how the era's news named i
 most reported people.  An alias that another entry (in any file, this one included)
 also claims is dropped for both, so no name here is ambiguous.
 
-Every name and alias is marked ambiguous: a person of this file is taken only when the
+Every name and alias is marked ambiguous (`*` in the ambiguous column): a person of this file is taken only when the
 article also speaks of the person's country (or names the person in full earlier).
 Seventeen thousand names of past officials collide with today's people ("Lt. Col. Sami
 Haddad" of Jordan's air force is not Lebanon's minister of 2005-2008), and the country
@@ -226,8 +226,9 @@ def main(argv: list[str] | None = None) -> int:
     for row in other_rows:
         if row.kind == "state" and row.fields.get("country"):
             iso = row.fields["country"]
-            cameo_to_iso[row.fields.get("code") or iso] = iso
-            cameo_to_iso.setdefault(iso, iso)
+            # A state's own code wins over a territory coded as its state (Mayotte: FRA).
+            cameo_to_iso[iso] = iso
+            cameo_to_iso.setdefault(row.fields.get("code") or iso, iso)
     other_claims = claims_of(other_rows)
     taken = {fold(c.text) for c in other_claims}
 
@@ -293,7 +294,7 @@ def main(argv: list[str] | None = None) -> int:
         seen_names.add(fold(name))
         kept = [a for a in aliases if len(claimants[fold(a)]) == 1 and fold(a) not in taken]
         for iso, sector, start, end in roles:
-            rows.append(["person", name, "|".join(kept), iso, sector, start, end, "|".join([name] + kept)])
+            rows.append(["person", name, "|".join(kept), iso, sector, start, end, "*"])
 
     ours = claims_of([GazRow(args.out.name, n, r[0], r[1], dict(zip(HEADER, r))) for n, r in enumerate(rows, 1)])
     errors, _ = check_claims(other_claims + ours, {args.out.name})

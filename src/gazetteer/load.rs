@@ -220,7 +220,7 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
         .chain(&demonyms)
         .chain(&capitals)
         .collect();
-    if let Some(stray) = ambiguous.iter().find(|a| !all_names.contains(a)) {
+    if let Some(stray) = ambiguous.iter().find(|a| *a != "*" && !all_names.contains(a)) {
         return Err(format!(
             "ambiguous name {stray:?} is not among this entry's name, aliases, demonyms or capitals"
         ));

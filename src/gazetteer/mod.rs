@@ -290,7 +290,8 @@ impl Entry {
 
     /// Whether `name` (one of the entry's names) is marked as needing context.
     pub fn is_ambiguous(&self, name: &str) -> bool {
-        self.ambiguous.iter().any(|a| a == name)
+        // `*` marks every name of the entry (a file of past officials marks them all).
+        self.ambiguous.iter().any(|a| a == name || a == "*")
     }
 }
 
