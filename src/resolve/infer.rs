@@ -22,7 +22,9 @@
 //! definite descriptions: "the minister" is the most recent person whose role is a minister,
 //! "the bloc" the most recent international organisation.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
@@ -100,7 +102,7 @@ pub struct Inferrer {
     rows: Vec<TitleRow>,
     /// First words of the gazetteer's people's names ("Brian", "Olta"): a name after a title
     /// starts at one of these when the title's complement is long.
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
 }
 
 impl Inferrer {
@@ -134,8 +136,8 @@ impl Inferrer {
         }
         // A word is a first name when the gazetteer's names have it first more often than
         // last: "Johnson Koli" exists, but "Johnson" is mostly a surname.
-        let mut as_first: HashMap<&str, u32> = HashMap::new();
-        let mut as_last: HashMap<&str, u32> = HashMap::new();
+        let mut as_first: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut as_last: FxHashMap<&str, u32> = FxHashMap::default();
         let people = gazetteer.entries().iter().filter(|e| e.kind == EntryKind::Person);
         for name in people.flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)) {
             let words: Vec<&str> = name.split_whitespace().collect();
