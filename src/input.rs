@@ -569,6 +569,52 @@ mod tests {
     }
 
     #[test]
+    fn json_lines_report_invalid_utf8_by_line_unless_lossy() {
+        let input = b"{\"text\": \"Iran.\"}\n{\"text\": \"Alb\xFFnia\"}\n{\"text\": \"Israel.\"}\n";
+        let strict: Vec<_> = JsonlReader::new("in.jsonl", &input[..], Utf8Policy::Strict).collect();
+        assert_eq!(strict.len(), 3);
+        assert_eq!(
+            strict[1].as_ref().unwrap_err().to_string(),
+            "in.jsonl:2: invalid UTF-8 at byte 13 of the line; pass --lossy to replace bad bytes with U+FFFD"
+        );
+        assert_eq!(strict[2].as_ref().unwrap().text, "Israel.");
+        let lossy: Vec<_> = JsonlReader::new("in.jsonl", &input[..], Utf8Policy::Lossy).collect();
+        assert_eq!(lossy[1].as_ref().unwrap().text, "Alb\u{FFFD}nia");
+    }
+
+    #[test]
+    fn json_lines_longer_than_the_limit_are_skipped_a_chunk_at_a_time() {
+        let long = format!("{{\"text\": \"{}\"}}", "x".repeat(100));
+        let input = format!("{{\"text\": \"a\"}}\n{long}\n{{\"text\": \"b\"}}");
+        // A reader that hands out a few bytes at a time, so the long line spans many chunks.
+        let reader = std::io::BufReader::with_capacity(7, input.as_bytes());
+        let items: Vec<_> = JsonlReader::new("in.jsonl", reader, Utf8Policy::Strict)
+            .with_limit(ByteLimit(50))
+            .collect();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].as_ref().unwrap().text, "a");
+        assert!(
+            items[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("in.jsonl:2: line longer than the limit of 50 bytes"),
+        );
+        assert_eq!(
+            items[2].as_ref().unwrap().text,
+            "b",
+            "the last line needs no line break"
+        );
+        // A line exactly at the limit is kept.
+        let exact = "{\"text\": \"abc\"}\n";
+        let limit = ByteLimit(exact.len() as u64 - 1);
+        let items: Vec<_> = JsonlReader::new("x", exact.as_bytes(), Utf8Policy::Strict)
+            .with_limit(limit)
+            .collect();
+        assert_eq!(items[0].as_ref().unwrap().text, "abc");
+    }
+
+    #[test]
     fn published_values_parse_as_iso_dates() {
         assert_eq!(parse_published("2023-05-04"), Some(PartialDate::ymd(2023, 5, 4)));
         assert_eq!(
