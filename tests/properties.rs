@@ -13,7 +13,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use common::run;
+use common::{json_lines, run};
 use gazette::{Document, ExtractOptions, OffsetUnit, Pipeline, Utf8Policy};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -196,8 +196,7 @@ proptest! {
         let refused = stderr_1.lines().count();
         prop_assert_eq!(sequential.lines().count() + refused, files.len(), "{}", stderr_1);
         prop_assert_eq!(code_1, if refused == 0 { 0 } else { 1 });
-        for line in sequential.lines() {
-            let doc: Value = serde_json::from_str(line).expect("each line is JSON");
+        for doc in json_lines(&sequential) {
             prop_assert_eq!(&doc["schema"], "gazette/v1");
         }
     }
