@@ -27,9 +27,9 @@ pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
 /// The most bytes one article may have: a whole text input after decompression, or one line
 /// of JSON Lines. Anything larger is refused with [`Error::TooLarge`] after reading at most one
 /// byte more than the limit, so a huge file, a file of one endless line or a gzip bomb costs
-/// bounded memory. Analysis takes about 40 bytes of memory per byte of text, so the default,
-/// [`DEFAULT_MAX_BYTES`] (16 MiB, some twenty times the longest real article), keeps a worker
-/// under a gigabyte.
+/// bounded memory. Analysis takes 20 to 40 bytes of memory per byte of text, so the default,
+/// [`DEFAULT_MAX_BYTES`] (16 MiB, hundreds of times a long news article), keeps a worker under
+/// a gigabyte.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ByteLimit(pub u64);
 
