@@ -44,7 +44,10 @@ fn check_spans(text: &str, value: &serde_json::Value, unit: OffsetUnit) {
             ) {
                 let (start, end) = (start as usize, end as usize);
                 let slice: String = match unit {
-                    OffsetUnit::Bytes => text.get(start..end).expect("byte offsets on char boundaries").to_owned(),
+                    OffsetUnit::Bytes => text
+                        .get(start..end)
+                        .expect("byte offsets on char boundaries")
+                        .to_owned(),
                     OffsetUnit::Chars => text.chars().skip(start).take(end - start).collect(),
                 };
                 assert_eq!(slice, span, "span {start}..{end}");

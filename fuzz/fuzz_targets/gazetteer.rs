@@ -16,7 +16,10 @@ fuzz_target!(|data: &[u8]| {
         assert!(err.to_string().starts_with("fuzz.tsv"), "{err}");
     }
     // Without the embedded files, so that each run costs the fuzzed file only.
-    let built = GazetteerBuilder::new().defaults(false).add_text("fuzz.tsv", text).build();
+    let built = GazetteerBuilder::new()
+        .defaults(false)
+        .add_text("fuzz.tsv", text)
+        .build();
     let Ok(gazetteer) = built else {
         return;
     };
