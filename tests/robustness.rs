@@ -420,3 +420,21 @@ fn ctrl_c_during_out_leaves_only_complete_files_and_resume_finishes_the_batch() 
     );
     assert_eq!(files_below(&out).len(), FILES);
 }
+
+#[test]
+fn a_gazetteer_value_with_a_multibyte_character_is_a_located_error_not_a_panic() {
+    // Found by the gazetteer fuzz target (tests/fuzz_regressions.rs has its input).
+    let dir = tempfile::tempdir().unwrap();
+    let dates = write(
+        dir.path(),
+        "dates.tsv",
+        "phrase\tdate_kind\tvalue\tcontext\nthe day after\tday\t1€\t\n".as_bytes(),
+    );
+    let (code, stdout, stderr) = run(&["extract", "--gazetteer", path_str(&dates)], b"Iran.");
+    assert_eq!(code, 2, "{stderr}");
+    assert_eq!(stdout, "");
+    assert!(
+        stderr.contains(&format!("{}:2: day needs an offset in days", dates.display())),
+        "{stderr}"
+    );
+}
