@@ -23,7 +23,7 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use crate::error::Error;
-use crate::input::{Document, InputSource, JsonlReader, Utf8Policy, has_extension};
+use crate::input::{ByteLimit, Document, InputSource, JsonlReader, Utf8Policy, has_extension};
 use crate::{ExtractOptions, Pipeline, wire};
 
 /// A buffered reader over one input, decompressed when it was gzip.
@@ -85,18 +85,34 @@ pub fn open(source: &InputSource, stdin_name: &str) -> Result<Reader, Error> {
 }
 
 /// Reads one whole input as one article, decompressing gzip, and decodes it (see
-/// [`Document::from_bytes`]). A document from standard input is named `stdin_name`.
-pub fn read_document(source: &InputSource, stdin_name: &str, policy: Utf8Policy) -> Result<Document, Error> {
-    let mut reader = open(source, stdin_name)?;
+/// [`Document::from_bytes`]). A document from standard input is named `stdin_name`. An input
+/// of more than `limit` bytes (after decompression) is refused once one byte over the limit
+/// has been read, so that memory stays bounded whatever the input.
+pub fn read_document(
+    source: &InputSource,
+    stdin_name: &str,
+    policy: Utf8Policy,
+    limit: ByteLimit,
+) -> Result<Document, Error> {
+    let reader = open(source, stdin_name)?;
     let mut bytes = Vec::new();
     let name = match source {
         InputSource::Stdin => PathBuf::from(stdin_name),
         InputSource::File(path) => path.clone(),
     };
-    reader.read_to_end(&mut bytes).map_err(|source| Error::Io {
-        path: name.clone(),
-        source,
-    })?;
+    reader
+        .take(limit.0.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Io {
+            path: name.clone(),
+            source,
+        })?;
+    if bytes.len() as u64 > limit.0 {
+        return Err(Error::TooLarge {
+            source_name: name.display().to_string(),
+            limit: limit.0,
+        });
+    }
     Document::from_bytes(name.display().to_string(), bytes, policy)
 }
 
@@ -344,6 +360,7 @@ pub struct Tasks<D> {
     found: D,
     kind: InputKind,
     policy: Utf8Policy,
+    limit: ByteLimit,
     stdin_name: String,
     lines: Option<OpenLines>,
 }
@@ -361,9 +378,17 @@ impl<D: Iterator<Item = Result<Found, Error>>> Tasks<D> {
             found,
             kind,
             policy,
+            limit: ByteLimit::default(),
             stdin_name: stdin_name.into(),
             lines: None,
         }
+    }
+
+    /// Refuses JSON Lines lines longer than `limit` (each is a failed task); by default
+    /// [`crate::input::DEFAULT_MAX_BYTES`].
+    pub fn with_limit(mut self, limit: ByteLimit) -> Self {
+        self.limit = limit;
+        self
     }
 
     fn open_lines(&self, found: &Found) -> Result<OpenLines, Error> {
@@ -380,7 +405,7 @@ impl<D: Iterator<Item = Result<Found, Error>>> Tasks<D> {
             }
         };
         Ok(OpenLines {
-            reader: JsonlReader::new(name, reader, self.policy),
+            reader: JsonlReader::new(name, reader, self.policy).with_limit(self.limit),
             relative,
             modified,
         })
@@ -512,6 +537,8 @@ pub struct Settings {
     pub stdin_name: String,
     /// Write one file per document here, instead of returning the bytes.
     pub out: Option<OutDir>,
+    /// The largest article to read, in bytes.
+    pub limit: ByteLimit,
 }
 
 /// What became of one task.
@@ -589,7 +616,7 @@ pub fn process(pipeline: &Pipeline, settings: &Settings, task: Task) -> Done {
     }
     let doc = match source {
         Ok(doc) => doc,
-        Err(input) => match read_document(&input, &settings.stdin_name, settings.policy) {
+        Err(input) => match read_document(&input, &settings.stdin_name, settings.policy, settings.limit) {
             Ok(doc) => doc,
             Err(err) => return failed(err.to_string()),
         },
@@ -944,7 +971,13 @@ mod tests {
         let mut bytes = gzip(b"Albania cut ties with Iran, and much more text to compress.");
         bytes.truncate(bytes.len() / 2);
         std::fs::write(&path, bytes).unwrap();
-        let err = read_document(&InputSource::File(path.clone()), "-", Utf8Policy::Strict).unwrap_err();
+        let err = read_document(
+            &InputSource::File(path.clone()),
+            "-",
+            Utf8Policy::Strict,
+            ByteLimit::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().starts_with(&path.display().to_string()), "{err}");
     }
 

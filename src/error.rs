@@ -24,6 +24,14 @@ pub enum Error {
         /// Why it was judged binary.
         reason: String,
     },
+    /// The input is larger than the size limit (`--max-bytes`).
+    #[error("{source_name}: larger than the limit of {limit} bytes; skipped (pass --max-bytes to raise the limit)")]
+    TooLarge {
+        /// The document's source name.
+        source_name: String,
+        /// The limit, in bytes.
+        limit: u64,
+    },
     /// A gazetteer file has a bad line.
     #[error(transparent)]
     Gazetteer(#[from] GazetteerError),

@@ -21,6 +21,24 @@ pub struct Document {
     pub published: Option<PartialDate>,
 }
 
+/// The default size limit of one article, in bytes (16 MiB): see [`ByteLimit`].
+pub const DEFAULT_MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The most bytes one article may have: a whole text input after decompression, or one line
+/// of JSON Lines. Anything larger is refused with [`Error::TooLarge`] after reading at most one
+/// byte more than the limit, so a huge file, a file of one endless line or a gzip bomb costs
+/// bounded memory. Analysis takes 20 to 40 bytes of memory per byte of text, so the default,
+/// [`DEFAULT_MAX_BYTES`] (16 MiB, hundreds of times a long news article), keeps a worker under
+/// a gigabyte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ByteLimit(pub u64);
+
+impl Default for ByteLimit {
+    fn default() -> Self {
+        ByteLimit(DEFAULT_MAX_BYTES)
+    }
+}
+
 /// What to do with bytes that are not valid UTF-8.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Utf8Policy {
@@ -233,6 +251,7 @@ pub struct JsonlReader<R> {
     source_name: String,
     reader: R,
     policy: Utf8Policy,
+    limit: ByteLimit,
     line: usize,
     done: bool,
 }
@@ -244,9 +263,17 @@ impl<R: std::io::BufRead> JsonlReader<R> {
             source_name: source_name.into(),
             reader,
             policy,
+            limit: ByteLimit::default(),
             line: 0,
             done: false,
         }
+    }
+
+    /// Refuses lines longer than `limit` (by default [`DEFAULT_MAX_BYTES`]); such a line is an
+    /// error for that line, and is skipped without being held in memory.
+    pub fn with_limit(mut self, limit: ByteLimit) -> Self {
+        self.limit = limit;
+        self
     }
 
     /// The 1-based number of the line last read: after `next()` gives a document, its line.
@@ -270,9 +297,16 @@ impl<R: std::io::BufRead> Iterator for JsonlReader<R> {
         let mut bytes = Vec::new();
         while !self.done {
             bytes.clear();
-            match self.reader.read_until(b'\n', &mut bytes) {
-                Ok(0) => self.done = true,
-                Ok(_) => {
+            match read_line_within(&mut self.reader, &mut bytes, self.limit.0) {
+                Ok(Line::End) => self.done = true,
+                Ok(Line::TooLong) => {
+                    self.line += 1;
+                    return Some(Err(self.error(format!(
+                        "line longer than the limit of {} bytes; skipped (pass --max-bytes to raise the limit)",
+                        self.limit.0
+                    ))));
+                }
+                Ok(Line::Read) => {
                     self.line += 1;
                     let text = match (std::str::from_utf8(&bytes), self.policy) {
                         (Ok(text), _) => std::borrow::Cow::Borrowed(text),
@@ -300,6 +334,57 @@ impl<R: std::io::BufRead> Iterator for JsonlReader<R> {
         }
         None
     }
+}
+
+/// What [`read_line_within`] found.
+enum Line {
+    /// A line (with its line break, if any) is in the buffer.
+    Read,
+    /// The line was longer than the limit; it was consumed, and the buffer holds part of it.
+    TooLong,
+    /// The input has ended.
+    End,
+}
+
+/// Reads one line into `buf` like `read_until(b'\n')`, but never holds more than `limit`
+/// bytes of it (plus the line break): the rest of a longer line is read and dropped.
+fn read_line_within(reader: &mut impl std::io::BufRead, buf: &mut Vec<u8>, limit: u64) -> std::io::Result<Line> {
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let mut any = false;
+    let mut too_long = false;
+    loop {
+        let chunk = match reader.fill_buf() {
+            Ok(chunk) => chunk,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(err) => return Err(err),
+        };
+        if chunk.is_empty() {
+            break;
+        }
+        any = true;
+        let (take, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(at) => (at + 1, true),
+            None => (chunk.len(), false),
+        };
+        if !too_long {
+            // The line break does not count towards the limit.
+            let content = take - usize::from(done);
+            if buf.len() + content > limit {
+                too_long = true;
+            } else {
+                buf.extend_from_slice(&chunk[..take]);
+            }
+        }
+        reader.consume(take);
+        if done {
+            break;
+        }
+    }
+    Ok(match (any, too_long) {
+        (false, _) => Line::End,
+        (true, true) => Line::TooLong,
+        (true, false) => Line::Read,
+    })
 }
 
 /// Builds a document from one JSON Lines object; `fallback_source` names it when it has no id.
@@ -481,6 +566,52 @@ mod tests {
                 .to_string()
                 .starts_with("in.jsonl:7: no \"text\" field")
         );
+    }
+
+    #[test]
+    fn json_lines_report_invalid_utf8_by_line_unless_lossy() {
+        let input = b"{\"text\": \"Iran.\"}\n{\"text\": \"Alb\xFFnia\"}\n{\"text\": \"Israel.\"}\n";
+        let strict: Vec<_> = JsonlReader::new("in.jsonl", &input[..], Utf8Policy::Strict).collect();
+        assert_eq!(strict.len(), 3);
+        assert_eq!(
+            strict[1].as_ref().unwrap_err().to_string(),
+            "in.jsonl:2: invalid UTF-8 at byte 13 of the line; pass --lossy to replace bad bytes with U+FFFD"
+        );
+        assert_eq!(strict[2].as_ref().unwrap().text, "Israel.");
+        let lossy: Vec<_> = JsonlReader::new("in.jsonl", &input[..], Utf8Policy::Lossy).collect();
+        assert_eq!(lossy[1].as_ref().unwrap().text, "Alb\u{FFFD}nia");
+    }
+
+    #[test]
+    fn json_lines_longer_than_the_limit_are_skipped_a_chunk_at_a_time() {
+        let long = format!("{{\"text\": \"{}\"}}", "x".repeat(100));
+        let input = format!("{{\"text\": \"a\"}}\n{long}\n{{\"text\": \"b\"}}");
+        // A reader that hands out a few bytes at a time, so the long line spans many chunks.
+        let reader = std::io::BufReader::with_capacity(7, input.as_bytes());
+        let items: Vec<_> = JsonlReader::new("in.jsonl", reader, Utf8Policy::Strict)
+            .with_limit(ByteLimit(50))
+            .collect();
+        assert_eq!(items.len(), 3);
+        assert_eq!(items[0].as_ref().unwrap().text, "a");
+        assert!(
+            items[1]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .starts_with("in.jsonl:2: line longer than the limit of 50 bytes"),
+        );
+        assert_eq!(
+            items[2].as_ref().unwrap().text,
+            "b",
+            "the last line needs no line break"
+        );
+        // A line exactly at the limit is kept.
+        let exact = "{\"text\": \"abc\"}\n";
+        let limit = ByteLimit(exact.len() as u64 - 1);
+        let items: Vec<_> = JsonlReader::new("x", exact.as_bytes(), Utf8Policy::Strict)
+            .with_limit(limit)
+            .collect();
+        assert_eq!(items[0].as_ref().unwrap().text, "abc");
     }
 
     #[test]

@@ -406,7 +406,9 @@ fn parse_shift(value: &str) -> Option<WordKind> {
 }
 
 fn parse_day(value: &str) -> Option<WordKind> {
-    let (number, part) = match value.len().checked_sub(2).map(|i| value.split_at(i)) {
+    // A checked split: a value that ends in a non-ASCII character has no boundary two bytes
+    // from its end, and must be an error for its line, not a panic.
+    let (number, part) = match value.len().checked_sub(2).and_then(|i| value.split_at_checked(i)) {
         Some((n, p)) if p.bytes().all(|b| b.is_ascii_uppercase()) => (n, DayPart::parse(p)),
         _ => (value, None),
     };

@@ -304,6 +304,10 @@ struct Clauseable<'a> {
     lowered: Vec<String>,
     /// For each token, the index into `mentions` of the actor mention covering it.
     actor_at: Vec<Option<usize>>,
+    /// The tokens that end a clause, in order: found once per sentence, so that finding the
+    /// clause of each trigger is a binary search rather than a walk to the nearest boundary,
+    /// which made a long sentence without punctuation quadratic.
+    boundaries: Vec<usize>,
     mentions: &'a [Mention],
 }
 
@@ -329,18 +333,20 @@ impl Clauseable<'_> {
 
     /// The clause around token `i`: [start, end) in tokens.
     fn clause(&self, i: usize) -> (usize, usize) {
-        let boundary = |j: usize| {
-            let w = self.word(j);
-            matches!(w, ";" | "—" | "–" | ":" | "(" | ")" | "[" | "]")
-                || (self.is(j, CLAUSE_OPENERS) && self.actor_at[j].is_none())
-                || (self.is(j, &["that"]) && j > 0 && self.is(j - 1, SAYING))
-                || (self.is(j, SAYING) && j + 1 < self.tokens.len() && self.is(j + 1, &["that"]))
-        };
-        let start = (0..i).rev().find(|&j| boundary(j)).map(|j| j + 1).unwrap_or(0);
-        let end = (i + 1..self.tokens.len())
-            .find(|&j| boundary(j))
-            .unwrap_or(self.tokens.len());
+        let before = self.boundaries.partition_point(|&j| j < i);
+        let start = before.checked_sub(1).map_or(0, |k| self.boundaries[k] + 1);
+        let after = before + usize::from(self.boundaries.get(before) == Some(&i));
+        let end = self.boundaries.get(after).copied().unwrap_or(self.tokens.len());
         (start, end)
+    }
+
+    /// Whether token `j` ends a clause (see [`Clauseable::clause`]).
+    fn is_boundary(&self, j: usize) -> bool {
+        let w = self.word(j);
+        matches!(w, ";" | "—" | "–" | ":" | "(" | ")" | "[" | "]")
+            || (self.is(j, CLAUSE_OPENERS) && self.actor_at[j].is_none())
+            || (self.is(j, &["that"]) && j > 0 && self.is(j - 1, SAYING))
+            || (self.is(j, SAYING) && j + 1 < self.tokens.len() && self.is(j + 1, &["that"]))
     }
 
     /// The noun phrases from token `from` on: each a list of head actor mentions, split at
@@ -425,6 +431,8 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
     let zones = zones(input.text, input.sentences);
     let mut events = Vec::new();
     let mut sentence_cache: Option<(usize, Clauseable<'_>)> = None;
+    let mut actor_cache: Option<(usize, bool)> = None;
+    let mut location_cache: Option<(usize, Option<EntityKey>)> = None;
     // Within a sentence: the words a coded trigger took as its object ("offers aid": "aid" is
     // not a trigger of its own), and the last subject, for "X met Y ... and offered ...".
     let mut consumed_until = 0;
@@ -439,7 +447,15 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
         if start < span.start || end > span.end || start < consumed_until {
             continue;
         }
-        let has_actor = mentions_within(input.mentions, span.start, span.end).any(|(_, m)| is_actor(input, m));
+        // Once per sentence, not per trigger: a long sentence has many of both.
+        let has_actor = match actor_cache {
+            Some((cached, has_actor)) if cached == sentence => has_actor,
+            _ => {
+                let has_actor = mentions_within(input.mentions, span.start, span.end).any(|(_, m)| is_actor(input, m));
+                actor_cache = Some((sentence, has_actor));
+                has_actor
+            }
+        };
         if !has_actor {
             continue;
         }
@@ -466,7 +482,14 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
                 event.sentence = sentence;
                 event.zone = zones.get(sentence).copied().unwrap_or(Zone::Body);
                 event.date = date_in_clause(input, clauseable, trigger);
-                event.location = location_in(input, *span);
+                event.location = match location_cache {
+                    Some((cached, location)) if cached == sentence => location,
+                    _ => {
+                        let location = location_in(input, *span);
+                        location_cache = Some((sentence, location));
+                        location
+                    }
+                };
                 if seen.insert((event.source, event.target, event.code.clone(), event.trigger)) {
                     events.push(event);
                 }
@@ -532,7 +555,12 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
     let mut toks: Vec<Token> = Vec::new();
     for token in tokens(input.text, span.range()) {
         let mut start = token.start;
-        for &(_, mention) in &in_sentence {
+        // Only the mentions overlapping this token can cut it; mentions are sorted and
+        // disjoint, so those are found by a binary search (looking at every mention of the
+        // sentence for every token was quadratic in a long sentence).
+        let first = in_sentence.partition_point(|(_, m)| m.end <= token.start);
+        let overlapping = in_sentence[first..].iter().take_while(|(_, m)| m.start < token.end);
+        for &(_, mention) in overlapping {
             for edge in [mention.start, mention.end] {
                 if edge > start && edge < token.end {
                     toks.push(Token {
@@ -555,20 +583,29 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
         if !is_actor(input, mention) {
             continue;
         }
-        for (t, token) in toks.iter().enumerate() {
-            if token.start >= mention.start && token.end <= mention.end {
-                actor_at[t] = Some(index);
+        // Tokens are sorted and disjoint: those inside the mention are a run from the first
+        // one starting in it.
+        let first = toks.partition_point(|t| t.start < mention.start);
+        for (t, token) in toks.iter().enumerate().skip(first) {
+            if token.end > mention.end {
+                break;
             }
+            actor_at[t] = Some(index);
         }
     }
     let lowered = toks.iter().map(|t| input.text[t.start..t.end].to_lowercase()).collect();
-    Clauseable {
+    let mut clauseable = Clauseable {
         text: input.text,
         tokens: toks,
         lowered,
         actor_at,
+        boundaries: Vec::new(),
         mentions: input.mentions,
-    }
+    };
+    clauseable.boundaries = (0..clauseable.tokens.len())
+        .filter(|&j| clauseable.is_boundary(j))
+        .collect();
+    clauseable
 }
 
 /// Whether the object phrase `object` starts at token `at`; gives its last token. Words
@@ -907,10 +944,14 @@ fn reported_by(s: &Clauseable<'_>, clause_start: usize) -> Option<EntityKey> {
 fn date_in_clause(input: &EventInput<'_>, s: &Clauseable<'_>, trigger: usize) -> Option<usize> {
     let (start, end) = s.clause(trigger);
     let (from, to) = (s.tokens.get(start)?.start, s.tokens.get(end.saturating_sub(1))?.end);
-    input
-        .dates
+    // Dates are in text order: start at the first one in the clause rather than scan every
+    // date of the document for every event.
+    let first = input.dates.partition_point(|d| d.start < from);
+    input.dates[first..]
         .iter()
-        .position(|d| d.start >= from && d.end <= to && d.value.is_some())
+        .take_while(|d| d.start < to)
+        .position(|d| d.end <= to && d.value.is_some())
+        .map(|i| first + i)
 }
 
 fn location_in(input: &EventInput<'_>, span: Sentence) -> Option<EntityKey> {

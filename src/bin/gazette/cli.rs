@@ -132,6 +132,12 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub lossy: bool,
 
+    /// The largest article to read: a text input (after decompression) or a JSON Lines line.
+    /// Larger ones are reported and skipped without being read whole. A number of bytes, or
+    /// with K, M or G (powers of 1024): 500K, 64M, 1G.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size, default_value = "16M")]
+    pub max_bytes: u64,
+
     /// The `source` name to give a document read from standard input.
     #[arg(long, value_name = "NAME", default_value = "-")]
     pub stdin_name: String,
@@ -271,6 +277,24 @@ fn parse_date(value: &str) -> Result<gazette::PartialDate, String> {
         .ok_or_else(|| format!("{value:?} is not a date of the form YYYY-MM-DD"))
 }
 
+fn parse_size(value: &str) -> Result<u64, String> {
+    let bad = || format!("{value:?} is not a size: a number of bytes, or one with K, M or G (500K, 64M, 1G)");
+    let trimmed = value.trim();
+    let (number, unit) = match trimmed.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((at, _)) => trimmed.split_at(at),
+        None => (trimmed, ""),
+    };
+    let scale: u64 = match unit.trim().to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(bad()),
+    };
+    let number: u64 = number.parse().map_err(|_| bad())?;
+    number.checked_mul(scale).filter(|&bytes| bytes > 0).ok_or_else(bad)
+}
+
 fn parse_threshold(value: &str) -> Result<f64, String> {
     value
         .parse::<f64>()
@@ -294,6 +318,18 @@ mod tests {
         assert!(parse_date("2022-09-13").is_ok());
         assert!(parse_date("2022-09").is_err());
         assert!(parse_date("13/09/2022").is_err());
+    }
+
+    #[test]
+    fn sizes_take_binary_suffixes() {
+        assert_eq!(parse_size("1000"), Ok(1000));
+        assert_eq!(parse_size("500K"), Ok(500 * 1024));
+        assert_eq!(parse_size("16M"), Ok(16 * 1024 * 1024));
+        assert_eq!(parse_size("1g"), Ok(1 << 30));
+        assert_eq!(parse_size("2MiB"), Ok(2 << 20));
+        for bad in ["", "0", "M", "1.5M", "12X", "-3", "99999999999999999999G"] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

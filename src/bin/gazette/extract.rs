@@ -3,11 +3,13 @@
 //! `gazette::batch`; this module turns the options into its settings and owns the terminal.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
 use gazette::batch::{self, Discovery, FileList, InputKind, OutDir, Render, Settings, Stats, Status, Tasks, Workers};
 use gazette::dedup::StoryAnnotator;
+use gazette::input::ByteLimit;
 use gazette::{ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
 
 use crate::Outcome;
@@ -69,6 +71,7 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
             root,
             resume: args.resume,
         }),
+        limit: ByteLimit(args.max_bytes),
     };
     let kind = match args.input {
         InputFormat::Text => InputKind::Text,
@@ -94,13 +97,24 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         let list = args.files_from.clone().map(|path| (path, args.null));
         progress.count_in_background(paths.clone(), list, extensions.clone());
     }
+    // An --out that cannot be made (its parent is a file, a read-only file system) fails every
+    // document the same way: say so once, before any work, rather than once per document.
+    if let Some(out) = &settings.out {
+        std::fs::create_dir_all(&out.root)
+            .with_context(|| format!("--out {}: cannot create the output directory", out.root.display()))?;
+    }
+    let interrupted = match &settings.out {
+        Some(_) => Some(stop_on_interrupt()?),
+        None => None,
+    };
     let inputs = paths.into_iter().map(Ok).chain(list.into_iter().flatten());
     let tasks = Tasks::new(
         Discovery::new(inputs, extensions),
         kind,
         settings.policy,
         &settings.stdin_name,
-    );
+    )
+    .with_limit(settings.limit);
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -114,6 +128,8 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         _ => None,
     };
     let mut stats = Stats::default();
+    // After Ctrl-C no more tasks are handed out; the ones in flight are finished and written.
+    let tasks = tasks.take_while(|_| !interrupted.is_some_and(|flag| flag.load(Ordering::SeqCst)));
     let result = workers.map_ordered(
         tasks,
         |task| batch::process(&pipeline, &settings, task),
@@ -157,11 +173,32 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     // The gazetteers and matcher are tens of thousands of small allocations; freeing them one by
     // one at exit costs more than a short run's work, and the OS reclaims them at once.
     std::mem::forget(pipeline);
+    if interrupted.is_some_and(|flag| flag.load(Ordering::SeqCst)) {
+        eprintln!("gazette: interrupted; every file under --out is complete, and --resume carries on");
+        return Ok(Outcome::Interrupted);
+    }
     Ok(if stats.errors > 0 {
         Outcome::SomeFailed
     } else {
         Outcome::Success
     })
+}
+
+/// With `--out`, Ctrl-C (SIGINT) would kill the run between creating a temporary file and
+/// renaming it into place, leaving the temporary behind. Instead the first Ctrl-C sets the
+/// returned flag, on which the batch stops handing out work and finishes what is in flight, so
+/// that only whole files remain; a second Ctrl-C, for a user who will not wait, exits at once.
+fn stop_on_interrupt() -> anyhow::Result<&'static AtomicBool> {
+    static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+    ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(130);
+        }
+        // The handler runs on its own thread, not in signal context, so it may print.
+        eprintln!("gazette: interrupted; finishing the documents in progress (Ctrl-C again to stop at once)");
+    })
+    .context("installing the Ctrl-C handler")?;
+    Ok(&INTERRUPTED)
 }
 
 /// The story grouper for `--dedup`, which only JSON output can show.

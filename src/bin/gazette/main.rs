@@ -1,7 +1,7 @@
 //! The `gazette` binary: parse arguments, run, turn the outcome into an exit code.
 //!
 //! Exit codes: 0 all good; 1 some inputs failed (the others were still processed);
-//! 2 a usage or fatal error.
+//! 2 a usage or fatal error; 130 interrupted by Ctrl-C (SIGINT) during an `--out` batch.
 
 mod check;
 mod cli;
@@ -21,6 +21,8 @@ pub enum Outcome {
     Success,
     /// Some inputs could not be processed; the rest were.
     SomeFailed,
+    /// Stopped by Ctrl-C, after finishing the documents in progress.
+    Interrupted,
 }
 
 fn main() -> ExitCode {
@@ -33,6 +35,8 @@ fn main() -> ExitCode {
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::SomeFailed) => ExitCode::from(1),
+        // 128 + SIGINT, what a shell reports for a program killed by Ctrl-C.
+        Ok(Outcome::Interrupted) => ExitCode::from(130),
         Err(err) => {
             // A reader that stops early (`gazette extract dir | head -1`) is not an error:
             // the user got what they asked for, so end quietly and successfully.

@@ -1,0 +1,102 @@
+//! Pathological articles through the library: one name repeated 100,000 times, a
+//! 100,000-character word, 10,000 sentences without punctuation, and one unpunctuated sentence
+//! of 60,000 words full of triggers and actors. Each must come out as an ordinary record.
+//!
+//! These are no timing tests (the machine is shared): they complete in seconds in a debug
+//! build with linear stages, and would run for minutes with a quadratic one, as the long
+//! sentence did before clause boundaries were found once per sentence (measured 1x/4x ratios
+//! are in docs/errors.md).
+
+use std::sync::OnceLock;
+
+use gazette::{Document, ExtractOptions, Pipeline};
+
+fn pipeline() -> &'static Pipeline {
+    static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
+    PIPELINE.get_or_init(|| Pipeline::with_default_gazetteers().expect("the embedded gazetteers load"))
+}
+
+fn extract(text: String) -> gazette::DocumentRecord {
+    pipeline().extract(&Document::new("pathological", text), &ExtractOptions::default())
+}
+
+/// A fixed pseudo-random word sequence (no crate needed for a reproducible shuffle).
+fn words(count: usize, vocabulary: &[&str]) -> Vec<String> {
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    (0..count)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            vocabulary[(state % vocabulary.len() as u64) as usize].to_owned()
+        })
+        .collect()
+}
+
+const NEWS_WORDS: &[&str] = &[
+    "the",
+    "minister",
+    "said",
+    "Albania",
+    "government",
+    "talks",
+    "with",
+    "Iran",
+    "would",
+    "cut",
+    "ties",
+    "on",
+    "Tuesday",
+    "and",
+    "officials",
+    "in",
+    "Tehran",
+];
+
+#[test]
+fn one_name_repeated_100000_times() {
+    let record = extract("Iran ".repeat(100_000));
+    assert_eq!(record.entities.len(), 1);
+    assert_eq!(record.entities[0].name, "Iran");
+    assert_eq!(record.entities[0].mentions.len(), 100_000);
+}
+
+#[test]
+fn a_100000_character_word() {
+    let record = extract(format!("Albania {} Iran.", "a".repeat(100_000)));
+    let names: Vec<&str> = record.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Albania", "Iran"]);
+}
+
+#[test]
+fn ten_thousand_sentences_without_punctuation() {
+    let lines: Vec<String> = words(120_000, NEWS_WORDS)
+        .chunks(12)
+        .map(|line| line.join(" "))
+        .collect();
+    assert_eq!(lines.len(), 10_000);
+    let record = extract(lines.join("\n"));
+    assert!(record.entities.iter().any(|e| e.name == "Albania"));
+    assert!(!record.events.is_empty());
+}
+
+#[test]
+fn one_unpunctuated_sentence_of_60000_words() {
+    let record = extract(words(60_000, NEWS_WORDS).join(" "));
+    assert_eq!(record.sentences.len(), 1);
+    assert!(!record.events.is_empty());
+}
+
+/// An article on one line, with a date in every sentence: finding the dateline once looked at
+/// the whole line for every date on it, which was quadratic (a 20 MB line ran for minutes).
+/// The dateline opening the line is still found.
+#[test]
+fn one_line_with_a_date_in_every_sentence() {
+    let text = format!(
+        "TIRANA, Sept. 13, 2022 (Reuters) - {}",
+        "Albania cut ties with Iran on 12 September 2022. ".repeat(20_000)
+    );
+    let record = extract(text);
+    assert_eq!(record.published.as_deref(), Some("2022-09-13"));
+    assert_eq!(record.dates.len(), 20_001);
+}
