@@ -827,6 +827,10 @@ fn find_targets(s: &Clauseable<'_>, row: &EventRow, object_start: usize, from: u
             };
             s.phrases_from(start, clause_end)
         }
+        TargetSlot::Anywhere => match (object_start..clause_end).find(|&j| s.actor_at[j].is_some()) {
+            Some(first) => s.phrases_from(first, clause_end),
+            None => Vec::new(),
+        },
         TargetSlot::After(preps) => {
             let prep = (from..(from + 8).min(clause_end)).find(|&j| preps.iter().any(|p| s.lower(j) == *p));
             match prep {
@@ -993,7 +997,8 @@ mod tests {
         expel\tverb\tdiplomats\t\t161\t\t\n\
         offer\tverb\taid\tto\t033\t\t\n\
         attack\tnoun\t\ton|against\t190\t\t\n\
-        cooperation\tnoun\t\twith|between\t030\t030\t\n";
+        cooperation\tnoun\t\twith|between\t030\t030\t\n\
+        leave\tverb\t\t*\t032\t\t\n";
 
     /// Lists the events of `text` as "SOURCE>TARGET CODE rule flags".
     fn events(text: &str) -> Vec<String> {
@@ -1115,6 +1120,11 @@ mod tests {
             "object taken by a trigger is no trigger",
             "Israel offers aid to Albania.",
             &["ISR>ALB 033 active"],
+        ),
+        (
+            "target anywhere after the verb",
+            "Idan Roll left on Monday for talks in Albania.",
+            &["ISRGOV>ALB 032 active"],
         ),
         ("no actors, no event", "Officials met on Tuesday to discuss aid.", &[]),
         ("no target, no event", "Iran accused.", &[]),

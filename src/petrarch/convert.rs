@@ -9,7 +9,9 @@
 //!
 //! A pattern becomes a row when nothing but the source (`$`) or a compound (`%`) precedes the
 //! verb: gazette has no slot for words before a trigger. The words after the verb become the
-//! row's object; a preposition right before the target (`+`) becomes its `prep`. Patterns
+//! row's object; a preposition right before the target (`+`) becomes its `prep`; otherwise the
+//! `prep` is `*`, the first actor after the verb in its clause, as PETRARCH reads a verb
+//! phrase. Patterns
 //! with a source, skip or compound after the verb, words after the target, or no event code
 //! are left out and counted in [`Converted::skipped`]. Names are written in lower case, so
 //! that they match whatever the case of the text.
@@ -130,7 +132,7 @@ fn events(verbs: &VerbDictionary, comment: &str, skipped: &mut BTreeMap<&'static
             {
                 let _ = writeln!(
                     text,
-                    "{trigger}\tverb\t\t\t{code}\t{}\t{}:{}",
+                    "{trigger}\tverb\t\t*\t{code}\t{}\t{}:{}",
                     second.as_deref().unwrap_or(""),
                     block.file,
                     verb.line
@@ -241,6 +243,10 @@ fn pattern_row(pattern: &Pattern, verbs: &VerbDictionary) -> Result<PatternRow, 
     {
         prep = object.pop().expect("just looked at it");
     }
+    if prep.is_empty() {
+        // PETRARCH's target is the first actor of the verb phrase, whatever introduces it.
+        prep = "*".into();
+    }
     Ok(PatternRow {
         object: object.join(" "),
         prep,
@@ -278,8 +284,8 @@ mod tests {
         assert!(file("petrarch-agents.tsv").contains("organisation\tpolice\t\tCOP\tagent ~COP\n"));
         let events = file("petrarch-events.tsv");
         assert!(events.contains("&tie\tsynset\tmilitary\t"));
-        assert!(events.contains("abandon\tverb\t&tie ties\t\t902\t\tv.txt:5\n"));
-        assert!(events.contains("meet\tverb\t\t\t040\t040\tv.txt:10\n"));
+        assert!(events.contains("abandon\tverb\t&tie ties\t*\t902\t\tv.txt:5\n"));
+        assert!(events.contains("meet\tverb\t\t*\t040\t040\tv.txt:10\n"));
         assert_eq!(converted.skipped["words before the verb"], 1);
         assert_eq!(converted.skipped["source, compound or skip after the verb"], 1);
         assert_eq!(converted.skipped["preposition only, shadowed by the bare verb"], 2);
