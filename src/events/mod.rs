@@ -664,10 +664,16 @@ fn code_trigger(
     // The row: one whose object follows beats one without, a longer object beats a shorter
     // one ("launch cyber-attack" over "launch attack"), and among equals the row loaded last
     // wins, so curated rows beat generated ones and a user's rows beat both.
+    // "an attack", "the reopening", "a boycott": after a determiner the word is a noun, so only
+    // noun rows may code it.
+    let after_determiner = trigger > 0 && s.is(trigger - 1, DETERMINERS);
     let best = rows
         .iter()
         .filter_map(|&id| {
             let row = lexicon.row(id);
+            if after_determiner && row.kind == TriggerKind::Verb {
+                return None;
+            }
             if row.objects.is_empty() {
                 Some((id, None))
             } else {
@@ -998,7 +1004,8 @@ mod tests {
         offer\tverb\taid\tto\t033\t\t\n\
         attack\tnoun\t\ton|against\t190\t\t\n\
         cooperation\tnoun\t\twith|between\t030\t030\t\n\
-        leave\tverb\t\t*\t032\t\t\n";
+        leave\tverb\t\t*\t032\t\t\n\
+        charge\tverb\t\t\t173\t\t\n";
 
     /// Lists the events of `text` as "SOURCE>TARGET CODE rule flags".
     fn events(text: &str) -> Vec<String> {
@@ -1126,6 +1133,12 @@ mod tests {
             "Idan Roll left on Monday for talks in Albania.",
             &["ISRGOV>ALB 032 active"],
         ),
+        (
+            "a verb's word after a determiner is a noun",
+            "Israel repeated a charge Iran denied.",
+            &[],
+        ),
+        ("the verb itself", "Israel charged Iran.", &["ISR>IRN 173 active"]),
         ("no actors, no event", "Officials met on Tuesday to discuss aid.", &[]),
         ("no target, no event", "Iran accused.", &[]),
         ("adjectival participle", "The accused official met Albania.", &[]),
