@@ -24,6 +24,7 @@ use rustc_hash::FxHashMap;
 
 use crate::error::GazetteerError;
 use crate::gazetteer::{EntryKind, PartialDate};
+use crate::petrarch::comma::{CommaOptions, delete_comma_clauses};
 use crate::petrarch::{Day, Dictionaries, DiscardDictionary};
 use crate::resolve::EntityKey;
 use crate::{Analysis, ExtractOptions, GazetteerBuilder, Pipeline};
@@ -50,11 +51,16 @@ impl std::fmt::Display for Triple {
 pub struct RecordOptions {
     /// Drop events whose source or target is `---`.
     pub require_dyad: bool,
+    /// Which comma clauses to delete before coding.
+    pub comma: CommaOptions,
 }
 
 impl Default for RecordOptions {
     fn default() -> Self {
-        RecordOptions { require_dyad: true }
+        RecordOptions {
+            require_dyad: true,
+            comma: CommaOptions::default(),
+        }
     }
 }
 
@@ -132,10 +138,32 @@ pub fn read_suite(file: &str, text: &str) -> Result<Vec<SuiteRecord>, GazetteerE
             text,
             expected,
             tier: string("shallow_tier").unwrap_or_default(),
-            options: RecordOptions { require_dyad },
+            options: RecordOptions {
+                require_dyad,
+                comma: comma_options(&value),
+            },
         });
     }
     Ok(records)
+}
+
+/// The record's comma options, PETRARCH's defaults where it gives none.
+fn comma_options(record: &serde_json::Value) -> CommaOptions {
+    let defaults = CommaOptions::default();
+    let get = |key: &str, default: usize| {
+        record
+            .pointer(&format!("/config/{key}"))
+            .and_then(|v| v.as_u64().or_else(|| v.as_str().and_then(|s| s.parse().ok())))
+            .map_or(default, |v| v as usize)
+    };
+    CommaOptions {
+        min: get("comma_min", defaults.min),
+        max: get("comma_max", defaults.max),
+        begin_min: get("comma_bmin", defaults.begin_min),
+        begin_max: get("comma_bmax", defaults.begin_max),
+        end_min: get("comma_emin", defaults.end_min),
+        end_max: get("comma_emax", defaults.end_max),
+    }
 }
 
 /// Codes sentences the suite's way, with a set of PETRARCH dictionaries.
@@ -179,6 +207,7 @@ impl Coder {
             published,
             ..Default::default()
         };
+        let text = &delete_comma_clauses(text, options.comma);
         let analysis = self.pipeline.analyze(text, &extract);
         let mut triples = Vec::new();
         for event in &analysis.events {
@@ -579,7 +608,14 @@ mod tests {
 
     fn coded(coder: &Coder, text: &str, date: &str, require_dyad: bool) -> Vec<String> {
         coder
-            .code(text, Day::parse(date), RecordOptions { require_dyad })
+            .code(
+                text,
+                Day::parse(date),
+                RecordOptions {
+                    require_dyad,
+                    ..Default::default()
+                },
+            )
             .iter()
             .map(ToString::to_string)
             .collect()

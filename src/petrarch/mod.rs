@@ -14,6 +14,7 @@
 
 pub mod actors;
 pub mod agents;
+pub mod comma;
 pub mod convert;
 pub mod discards;
 pub mod verbs;
