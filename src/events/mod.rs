@@ -393,7 +393,9 @@ impl Clauseable<'_> {
         let Some(last) = (clause_start..j).rev().find(|&k| self.actor_at[k].is_some()) else {
             return Vec::new();
         };
-        // Coordinated subjects: "Israel and Albania agreed".
+        // Coordinated subjects: "Israel and Albania agreed", also with determiners and
+        // adjectives before a member ("Fornost and the evil Gondor", "Evil Mordor, the awful
+        // Fornost, and good Gondor").
         let mut heads = vec![self.actor_at[last].expect("found above")];
         let mut k = last;
         while k > clause_start {
@@ -402,14 +404,49 @@ impl Clauseable<'_> {
             while start > clause_start && self.actor_at[start - 1] == m {
                 start -= 1;
             }
-            if start < clause_start + 2 || !self.is(start - 1, &["and", ","]) {
+            // Modifiers of this member, then the conjunction (", and" counts as one).
+            let mut j = start;
+            while j > clause_start && start - j < 3 && self.is_modifier(j - 1) {
+                j -= 1;
+            }
+            let mut joined = false;
+            while j > clause_start && self.is(j - 1, &["and", ","]) {
+                j -= 1;
+                joined = true;
+            }
+            if !joined {
                 break;
             }
-            let Some(prev) = self.actor_at[start - 2] else { break };
+            // The previous member, maybe with its own modifiers after a comma: "the awful Fornost,".
+            let Some(prev) = j.checked_sub(1).and_then(|p| self.actor_at[p]) else {
+                break;
+            };
             heads.insert(0, prev);
-            k = start - 2;
+            k = j - 1;
         }
         heads
+    }
+
+    /// Whether token `i` can modify a noun inside a noun phrase: a determiner or a lower-case
+    /// word that is no verb of saying, form of "be", preposition or clause opener.
+    fn is_modifier(&self, i: usize) -> bool {
+        if self.actor_at[i].is_some() {
+            return false;
+        }
+        let word = self.word(i);
+        let lower = self.lower(i);
+        if DETERMINERS.contains(&lower) {
+            return true;
+        }
+        // A capitalised adjective opens the sentence ("Evil Mordor"); elsewhere it would be a name.
+        let lower_case = word.chars().all(|c| c.is_lowercase() || c == '-');
+        lower_case
+            && word.chars().any(char::is_alphabetic)
+            && !PHRASE_ENDERS.contains(&lower)
+            && !SAYING.contains(&lower)
+            && !BE.contains(&lower)
+            && !CLAUSE_OPENERS.contains(&lower)
+            && !matches!(lower, "and" | "or" | "of" | "not")
     }
 }
 
@@ -689,6 +726,17 @@ fn code_trigger(
 
     // Voice and the actors.
     let be_before = (trigger.saturating_sub(3)..trigger).any(|j| s.is(j, BE));
+    // "companies in China accused of supplying Russia": a participle right after its noun,
+    // followed by "of" where an active verb would have its object, is a reduced passive
+    // relative clause; its subject is not the actor, and the accuser is not named.
+    if row.kind == TriggerKind::Verb
+        && row.target == TargetSlot::DirectObject
+        && inflect::is_participle(form)
+        && !be_before
+        && s.is(trigger_end + 1, &["of"])
+    {
+        return Coded::default();
+    }
     let passive = row.kind == TriggerKind::Verb && inflect::is_participle(form) && be_before;
     let (sources, targets, grammar) = if passive {
         let by = (after_trigger..clause_end).find(|&j| s.is(j, &["by"]));
@@ -1139,6 +1187,16 @@ mod tests {
             &[],
         ),
         ("the verb itself", "Israel charged Iran.", &["ISR>IRN 173 active"]),
+        (
+            "reduced passive relative clause",
+            "Firms in Albania accused of helping Iran were listed.",
+            &[],
+        ),
+        (
+            "coordinated subjects with modifiers",
+            "Albania and the embattled Israel accused Iran.",
+            &["ALB>IRN 112 active", "ISR>IRN 112 active"],
+        ),
         ("no actors, no event", "Officials met on Tuesday to discuss aid.", &[]),
         ("no target, no event", "Iran accused.", &[]),
         ("adjectival participle", "The accused official met Albania.", &[]),
