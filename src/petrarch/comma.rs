@@ -35,7 +35,8 @@ impl Default for CommaOptions {
 }
 
 /// The sentence with its deletable comma clauses removed. A clause followed by "and" or
-/// "or" is an item of a list ("Mordor, the awful Fornost, and Gondor") and stays.
+/// "or" is an item of a list ("Mordor, the awful Fornost, and Gondor") and stays, as does a
+/// last clause that opens with one.
 pub fn delete_comma_clauses(sentence: &str, options: CommaOptions) -> String {
     let parts: Vec<&str> = sentence.split(',').collect();
     if parts.len() < 2 {
@@ -51,10 +52,15 @@ pub fn delete_comma_clauses(sentence: &str, options: CommaOptions) -> String {
             .get(i + 1)
             .and_then(|next| next.split_whitespace().next())
             .is_some_and(|w| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or"));
+        let conjunction = |w: &str| w.eq_ignore_ascii_case("and") || w.eq_ignore_ascii_case("or");
+        let opens_with_and = part.split_whitespace().next().is_some_and(conjunction);
+        // "Arnor, Gondor and Rohan met": after a short item, a clause with "and" ends a list.
+        let ends_list = i > 0 && words(parts[i - 1]) <= 3 && part.split_whitespace().any(conjunction);
+        let opens_with_and = opens_with_and || ends_list;
         keep[i] = if i == 0 {
             !fits(n, options.begin_min, options.begin_max)
         } else if i == last {
-            !fits(n, options.end_min, options.end_max)
+            opens_with_and || !fits(n, options.end_min, options.end_max)
         } else {
             next_is_list || !fits(n, options.min, options.max)
         };
