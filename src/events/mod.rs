@@ -614,8 +614,17 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
 fn object_match(lexicon: &EventLexicon, s: &Clauseable<'_>, object: &str, at: usize, end: usize) -> Option<usize> {
     let mut parts = object.split(' ').peekable();
     let mut j = at;
+    let mut first = true;
     while let Some(part) = parts.next() {
         let last_part = parts.peek().is_none();
+        // An article may come between a preposition of the object and its noun: "act on a
+        // resolution", "acted on some programmes".
+        if !first {
+            while j < end && s.is(j, &["a", "an", "the", "some"]) {
+                j += 1;
+            }
+        }
+        first = false;
         let word_fits = |word: &str, wanted: &str, last: bool| {
             word == wanted
                 || (last && (word.strip_suffix('s') == Some(wanted) || word.strip_suffix("es") == Some(wanted)))
@@ -1053,7 +1062,8 @@ mod tests {
         attack\tnoun\t\ton|against\t190\t\t\n\
         cooperation\tnoun\t\twith|between\t030\t030\t\n\
         leave\tverb\t\t*\t032\t\t\n\
-        charge\tverb\t\t\t173\t\t\n";
+        charge\tverb\t\t\t173\t\t\n\
+        act\tverb\ton resolution\t*\t102\t\t\n";
 
     /// Lists the events of `text` as "SOURCE>TARGET CODE rule flags".
     fn events(text: &str) -> Vec<String> {
@@ -1187,6 +1197,11 @@ mod tests {
             &[],
         ),
         ("the verb itself", "Israel charged Iran.", &["ISR>IRN 173 active"]),
+        (
+            "an article inside the object",
+            "Israel acted on a resolution against Iran.",
+            &["ISR>IRN 102 active"],
+        ),
         (
             "reduced passive relative clause",
             "Firms in Albania accused of helping Iran were listed.",
