@@ -308,6 +308,29 @@ impl Coder {
             i -= 1;
             group.insert(0, i);
         }
+        // A member of a list the agent governs: "the ambassadors of Arnor, Osgiliath and
+        // Gondor" are all ambassadors, "lawmakers in Fornost and Gondor" all lawmakers.
+        if group.len() == 1 {
+            let mut c = head;
+            while c > 0
+                && mentions[c - 1].sentence == mentions[c].sentence
+                && matches!(
+                    text[mentions[c - 1].end..mentions[c].start].trim(),
+                    "," | "and" | ", and" | "or"
+                )
+                && matches!(self.part(mentions[c - 1].key, date), Part::Actor(_))
+            {
+                c -= 1;
+            }
+            if c < head
+                && c > 0
+                && mentions[c - 1].sentence == mentions[c].sentence
+                && links_after(&text[mentions[c - 1].end..mentions[c].start])
+                && matches!(self.part(mentions[c - 1].key, date), Part::Agent(..))
+            {
+                group.insert(0, c - 1);
+            }
+        }
         let after = head + 1;
         if after < mentions.len()
             && mentions[after].sentence == mentions[head].sentence
