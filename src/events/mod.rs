@@ -196,6 +196,23 @@ const PHRASE_ENDERS: &[&str] = &[
     "but",
 ];
 
+/// Prepositions of place and path that end a noun phrase once it has its head: "roads into
+/// Mordor along the pass of Cirith Ungol" is Mordor. Before a head they may lead to it
+/// ("strike targets deep inside Russia").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "along",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "beyond",
+    "within",
+    "throughout",
+    "inside",
+    "outside",
+    "via",
+];
+
 /// Forms of "be" that make a participle passive.
 const BE: &[&str] = &[
     "is",
@@ -368,7 +385,10 @@ impl Clauseable<'_> {
                 if next_actor.is_none() {
                     return heads;
                 }
-            } else if PHRASE_ENDERS.contains(&lower) || matches!(lower, "." | ";" | "\"" | "“" | "”" | "!" | "?") {
+            } else if PHRASE_ENDERS.contains(&lower)
+                || matches!(lower, "." | ";" | "\"" | "“" | "”" | "!" | "?")
+                || (current.is_some() && PLACE_PREPOSITIONS.contains(&lower))
+            {
                 break;
             }
             words += 1;
@@ -1201,6 +1221,11 @@ mod tests {
             "an article inside the object",
             "Israel acted on a resolution against Iran.",
             &["ISR>IRN 102 active"],
+        ),
+        (
+            "a place after the target is not the target",
+            "Israel accused Iran across the Albania border.",
+            &["ISR>IRN 112 active"],
         ),
         (
             "reduced passive relative clause",
