@@ -183,7 +183,11 @@ fn parse_code(inside: &str) -> Result<ActorCode, String> {
     } else if let Some(after) = restriction.strip_prefix('>') {
         (Some(day(after)?), None)
     } else if let Some((a, b)) = restriction.split_once('-') {
-        (Some(day(a)?), Some(day(b)?))
+        let (from, to) = (day(a)?, day(b)?);
+        if to < from {
+            return Err(format!("period in [{inside}] ends before it starts"));
+        }
+        (Some(from), Some(to))
     } else {
         return Err(format!("period {restriction:?} in [{inside}] must be <D, >D or D-D"));
     };
@@ -200,7 +204,7 @@ mod tests {
 
     const TEXT: &str = "GOLLUM  # a comment\n+SMEAGOL\n\t[HOB < 950601]\n\t[HOBGOV 19950601 - 19990815]\n\
                         \t[HOBREB > 990816]\n\nANN_VENEMAN_\t[USAGOV 010120-050120] [IGOUNOKID >050501]\n\
-                        LORIEN  [ELR/GAL]\nPALESTINIAN [pse]\nBAD [XYZ 2004017]\nNOCODE\n";
+                        LORIEN  [ELR/GAL]\nPALESTINIAN [pse]\nBAD [XYZ 2004017]\nNOCODE\nLATE [XYZ 20121207-20120802]\n";
 
     #[test]
     fn reads_synonyms_and_dated_codes() {
@@ -231,7 +235,10 @@ mod tests {
             [
                 "a.txt:10: period \"2004017\" in [XYZ 2004017] must be <D, >D or D-D",
                 "a.txt:10: actor \"bad\" has no code; skipped",
+                // An entry's own problems come first; "has no code" is known only at its end.
+                "a.txt:12: period in [XYZ 20121207-20120802] ends before it starts",
                 "a.txt:11: actor \"nocode\" has no code; skipped",
+                "a.txt:12: actor \"late\" has no code; skipped",
             ]
         );
         assert_eq!(dictionary.actors.len(), 4);

@@ -181,7 +181,9 @@ fn events(verbs: &VerbDictionary, comment: &str, skipped: &mut BTreeMap<&'static
 }
 
 fn note_empty(block: &Block, skipped: &mut BTreeMap<&'static str, usize>) {
-    *skipped.entry("patterns of a block with no verb").or_default() += block.patterns.len();
+    if !block.patterns.is_empty() {
+        *skipped.entry("patterns of a block with no verb").or_default() += block.patterns.len();
+    }
 }
 
 /// The code and second code of a dictionary code; none for `[---]` and passive-only codes.
