@@ -26,6 +26,11 @@ pub enum TargetSlot {
     DirectObject,
     /// The actor after one of these prepositions: "sanctions on Iran".
     After(Vec<String>),
+    /// The first actor after the trigger anywhere in its clause, after any preposition
+    /// ("left for Minas Tirith", "criticised the closure of guest houses in Bree"): the
+    /// reading of PETRARCH's bare verbs, whose target is the first actor of the verb phrase.
+    /// Written `*` in the `prep` column.
+    Anywhere,
     /// The event has no target.
     None,
 }
@@ -373,6 +378,7 @@ fn parse_row(file: &LexiconFile, columns: &RowColumns, file_name: &Arc<str>, row
     let target = match file.field(row, columns.prep) {
         "" => TargetSlot::DirectObject,
         "-" => TargetSlot::None,
+        "*" => TargetSlot::Anywhere,
         _ => TargetSlot::After(list(columns.prep)),
     };
     EventRow {
@@ -401,7 +407,8 @@ mod tests {
         impose\tverb\tsanctions|tariffs\ton|against\t163\t\t\n\
         meet\tverb\t\twith\t040\t040\t\n\
         sanctions\tnoun\t\ton|against\t163\t\t\n\
-        carry out\tverb\tattack\t-\t190\t\t\n";
+        carry out\tverb\tattack\t-\t190\t\t\n\
+        leave\tverb\t\t*\t032\t\t\n";
 
     fn lexicon(extra: &str) -> EventLexicon {
         let mut builder = GazetteerBuilder::new().defaults(false).add_text("e.tsv", LEXICON);
@@ -414,7 +421,7 @@ mod tests {
     #[test]
     fn reads_rows_and_inflects_triggers() {
         let lexicon = lexicon("");
-        assert_eq!(lexicon.len(), 4);
+        assert_eq!(lexicon.len(), 5);
         let phrases: Vec<String> = lexicon.patterns().into_iter().map(|p| p.phrase).collect();
         for expected in ["imposed", "imposing", "met", "sanctions", "carried out", "carries out"] {
             assert!(phrases.contains(&expected.to_owned()), "{expected} in {phrases:?}");
@@ -425,13 +432,14 @@ mod tests {
             TargetSlot::After(vec!["on".into(), "against".into()])
         );
         assert_eq!(lexicon.row(3).target, TargetSlot::None);
+        assert_eq!(lexicon.row(4).target, TargetSlot::Anywhere);
     }
 
     #[test]
     fn user_rows_replace_default_rows() {
         let user = "phrase\tkind\tobject\tprep\tcameo\nmeet\tverb\t\twith\t043\n";
         let lexicon = lexicon(user);
-        assert_eq!(lexicon.len(), 4);
+        assert_eq!(lexicon.len(), 5);
         assert_eq!(lexicon.row(1).code, "043");
         assert_eq!(&*lexicon.row(1).source.file, "user.tsv");
     }

@@ -196,6 +196,23 @@ const PHRASE_ENDERS: &[&str] = &[
     "but",
 ];
 
+/// Prepositions of place and path that end a noun phrase once it has its head: "roads into
+/// Mordor along the pass of Cirith Ungol" is Mordor. Before a head they may lead to it
+/// ("strike targets deep inside Russia").
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "along",
+    "across",
+    "toward",
+    "towards",
+    "around",
+    "beyond",
+    "within",
+    "throughout",
+    "inside",
+    "outside",
+    "via",
+];
+
 /// Forms of "be" that make a participle passive.
 const BE: &[&str] = &[
     "is",
@@ -374,7 +391,10 @@ impl Clauseable<'_> {
                 if next_actor.is_none() {
                     return heads;
                 }
-            } else if PHRASE_ENDERS.contains(&lower) || matches!(lower, "." | ";" | "\"" | "“" | "”" | "!" | "?") {
+            } else if PHRASE_ENDERS.contains(&lower)
+                || matches!(lower, "." | ";" | "\"" | "“" | "”" | "!" | "?")
+                || (current.is_some() && PLACE_PREPOSITIONS.contains(&lower))
+            {
                 break;
             }
             words += 1;
@@ -399,7 +419,9 @@ impl Clauseable<'_> {
         let Some(last) = (clause_start..j).rev().find(|&k| self.actor_at[k].is_some()) else {
             return Vec::new();
         };
-        // Coordinated subjects: "Israel and Albania agreed".
+        // Coordinated subjects: "Israel and Albania agreed", also with determiners and
+        // adjectives before a member ("Fornost and the evil Gondor", "Evil Mordor, the awful
+        // Fornost, and good Gondor").
         let mut heads = vec![self.actor_at[last].expect("found above")];
         let mut k = last;
         while k > clause_start {
@@ -408,14 +430,49 @@ impl Clauseable<'_> {
             while start > clause_start && self.actor_at[start - 1] == m {
                 start -= 1;
             }
-            if start < clause_start + 2 || !self.is(start - 1, &["and", ","]) {
+            // Modifiers of this member, then the conjunction (", and" counts as one).
+            let mut j = start;
+            while j > clause_start && start - j < 3 && self.is_modifier(j - 1) {
+                j -= 1;
+            }
+            let mut joined = false;
+            while j > clause_start && self.is(j - 1, &["and", ","]) {
+                j -= 1;
+                joined = true;
+            }
+            if !joined {
                 break;
             }
-            let Some(prev) = self.actor_at[start - 2] else { break };
+            // The previous member, maybe with its own modifiers after a comma: "the awful Fornost,".
+            let Some(prev) = j.checked_sub(1).and_then(|p| self.actor_at[p]) else {
+                break;
+            };
             heads.insert(0, prev);
-            k = start - 2;
+            k = j - 1;
         }
         heads
+    }
+
+    /// Whether token `i` can modify a noun inside a noun phrase: a determiner or a lower-case
+    /// word that is no verb of saying, form of "be", preposition or clause opener.
+    fn is_modifier(&self, i: usize) -> bool {
+        if self.actor_at[i].is_some() {
+            return false;
+        }
+        let word = self.word(i);
+        let lower = self.lower(i);
+        if DETERMINERS.contains(&lower) {
+            return true;
+        }
+        // A capitalised adjective opens the sentence ("Evil Mordor"); elsewhere it would be a name.
+        let lower_case = word.chars().all(|c| c.is_lowercase() || c == '-');
+        lower_case
+            && word.chars().any(char::is_alphabetic)
+            && !PHRASE_ENDERS.contains(&lower)
+            && !SAYING.contains(&lower)
+            && !BE.contains(&lower)
+            && !CLAUSE_OPENERS.contains(&lower)
+            && !matches!(lower, "and" | "or" | "of" | "not")
     }
 }
 
@@ -614,8 +671,17 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
 fn object_match(lexicon: &EventLexicon, s: &Clauseable<'_>, object: &str, at: usize, end: usize) -> Option<usize> {
     let mut parts = object.split(' ').peekable();
     let mut j = at;
+    let mut first = true;
     while let Some(part) = parts.next() {
         let last_part = parts.peek().is_none();
+        // An article may come between a preposition of the object and its noun: "act on a
+        // resolution", "acted on some programmes".
+        if !first {
+            while j < end && s.is(j, &["a", "an", "the", "some"]) {
+                j += 1;
+            }
+        }
+        first = false;
         let word_fits = |word: &str, wanted: &str, last: bool| {
             word == wanted
                 || (last && (word.strip_suffix('s') == Some(wanted) || word.strip_suffix("es") == Some(wanted)))
@@ -701,10 +767,16 @@ fn code_trigger(
     // The row: one whose object follows beats one without, a longer object beats a shorter
     // one ("launch cyber-attack" over "launch attack"), and among equals the row loaded last
     // wins, so curated rows beat generated ones and a user's rows beat both.
+    // "an attack", "the reopening", "a boycott": after a determiner the word is a noun, so only
+    // noun rows may code it.
+    let after_determiner = trigger > 0 && s.is(trigger - 1, DETERMINERS);
     let best = rows
         .iter()
         .filter_map(|&id| {
             let row = lexicon.row(id);
+            if after_determiner && row.kind == TriggerKind::Verb {
+                return None;
+            }
             if row.objects.is_empty() {
                 Some((id, None))
             } else {
@@ -720,6 +792,17 @@ fn code_trigger(
 
     // Voice and the actors.
     let be_before = (trigger.saturating_sub(3)..trigger).any(|j| s.is(j, BE));
+    // "companies in China accused of supplying Russia": a participle right after its noun,
+    // followed by "of" where an active verb would have its object, is a reduced passive
+    // relative clause; its subject is not the actor, and the accuser is not named.
+    if row.kind == TriggerKind::Verb
+        && row.target == TargetSlot::DirectObject
+        && inflect::is_participle(form)
+        && !be_before
+        && s.is(trigger_end + 1, &["of"])
+    {
+        return Coded::default();
+    }
     let passive = row.kind == TriggerKind::Verb && inflect::is_participle(form) && be_before;
     let (sources, targets, grammar) = if passive {
         let by = (after_trigger..clause_end).find(|&j| s.is(j, &["by"]));
@@ -864,6 +947,10 @@ fn find_targets(s: &Clauseable<'_>, row: &EventRow, object_start: usize, from: u
             };
             s.phrases_from(start, clause_end)
         }
+        TargetSlot::Anywhere => match (object_start..clause_end).find(|&j| s.actor_at[j].is_some()) {
+            Some(first) => s.phrases_from(first, clause_end),
+            None => Vec::new(),
+        },
         TargetSlot::After(preps) => {
             let prep = (from..(from + 8).min(clause_end)).find(|&j| preps.iter().any(|p| s.lower(j) == *p));
             match prep {
@@ -1034,7 +1121,10 @@ mod tests {
         expel\tverb\tdiplomats\t\t161\t\t\n\
         offer\tverb\taid\tto\t033\t\t\n\
         attack\tnoun\t\ton|against\t190\t\t\n\
-        cooperation\tnoun\t\twith|between\t030\t030\t\n";
+        cooperation\tnoun\t\twith|between\t030\t030\t\n\
+        leave\tverb\t\t*\t032\t\t\n\
+        charge\tverb\t\t\t173\t\t\n\
+        act\tverb\ton resolution\t*\t102\t\t\n";
 
     /// Lists the events of `text` as "SOURCE>TARGET CODE rule flags".
     fn events(text: &str) -> Vec<String> {
@@ -1156,6 +1246,37 @@ mod tests {
             "object taken by a trigger is no trigger",
             "Israel offers aid to Albania.",
             &["ISR>ALB 033 active"],
+        ),
+        (
+            "target anywhere after the verb",
+            "Idan Roll left on Monday for talks in Albania.",
+            &["ISRGOV>ALB 032 active"],
+        ),
+        (
+            "a verb's word after a determiner is a noun",
+            "Israel repeated a charge Iran denied.",
+            &[],
+        ),
+        ("the verb itself", "Israel charged Iran.", &["ISR>IRN 173 active"]),
+        (
+            "an article inside the object",
+            "Israel acted on a resolution against Iran.",
+            &["ISR>IRN 102 active"],
+        ),
+        (
+            "a place after the target is not the target",
+            "Israel accused Iran across the Albania border.",
+            &["ISR>IRN 112 active"],
+        ),
+        (
+            "reduced passive relative clause",
+            "Firms in Albania accused of helping Iran were listed.",
+            &[],
+        ),
+        (
+            "coordinated subjects with modifiers",
+            "Albania and the embattled Israel accused Iran.",
+            &["ALB>IRN 112 active", "ISR>IRN 112 active"],
         ),
         ("no actors, no event", "Officials met on Tuesday to discuss aid.", &[]),
         ("no target, no event", "Iran accused.", &[]),

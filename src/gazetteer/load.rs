@@ -200,7 +200,7 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
             Column::Ambiguous => ambiguous = split_list(value),
             Column::Country => row_role.country = parse_country(value)?,
             Column::Sector => row_role.sector = parse_code("sector", value, 3)?,
-            Column::Code => row_role.code = parse_code("code", value, 3)?,
+            Column::Code => row_role.code = parse_actor_code(value)?,
             Column::Role => row_role.role = non_empty(value),
             Column::From => row_role.from = parse_date("from", value)?,
             Column::To => row_role.to = parse_date("to", value)?,
@@ -271,6 +271,30 @@ fn parse_code(what: &str, value: &str, unit: usize) -> Result<Option<String>, St
     } else {
         Err(format!(
             "{what} {value:?} must be CAMEO three-letter groups in capitals (e.g. GOV, IGOWSTNAT)"
+        ))
+    }
+}
+
+/// An actor code is opaque to gazette, as event codes are: CAMEO codes are three-letter
+/// groups, but dictionaries of the event-data community also use PETRARCH's null actor `---`,
+/// codes of other lengths (`ITHTV`), and `A/B` for a name that stands for several actors. So
+/// any run of capitals, digits, `-` and `+` is accepted, with `/` between alternatives.
+fn parse_actor_code(value: &str) -> Result<Option<String>, String> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    let part_ok = |part: &str| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-' || b == b'+')
+    };
+    if value.split('/').all(part_ok) {
+        Ok(Some(value.to_owned()))
+    } else {
+        Err(format!(
+            "code {value:?} must be capitals and digits (CAMEO: three-letter groups, e.g. IGOWSTNAT), \
+             with / between the codes of several actors"
         ))
     }
 }

@@ -272,11 +272,16 @@ impl Entry {
         });
     }
 
-    /// The role that applies on `date`: the one held then (the latest-starting, if several),
-    /// else, with no date or no role held then, the most recent role.
+    /// The role that applies on `date`: the one held then (a dated role over an undated
+    /// default, then the latest-starting), else, with no date or no role held then, the most
+    /// recent role.
     pub fn role_on(&self, date: Option<PartialDate>) -> &Role {
         let latest = |a: &&Role, b: &&Role| (a.from, a.to.is_none(), a.to).cmp(&(b.from, b.to.is_none(), b.to));
-        date.and_then(|d| self.roles.iter().filter(|r| r.held_on(d)).max_by(latest))
+        // A role dated only by its end ("until 1979") still says more about that day than the
+        // undated default does, so it wins while it holds.
+        let dated = |r: &Role| r.from.is_some() || r.to.is_some();
+        let on_day = |a: &&Role, b: &&Role| dated(a).cmp(&dated(b)).then_with(|| latest(a, b));
+        date.and_then(|d| self.roles.iter().filter(|r| r.held_on(d)).max_by(on_day))
             .or_else(|| self.roles.iter().max_by(latest))
             .expect("an entry has at least one role")
     }
@@ -509,6 +514,19 @@ mod tests {
         assert_eq!(on("2022-09-13"), Some("President"));
         assert_eq!(on("2019-01-01"), Some("President"), "no role held: the latest");
         assert_eq!(entry.role_on(None).role.as_deref(), Some("President"));
+    }
+
+    #[test]
+    fn a_dated_role_beats_the_undated_default_while_it_holds() {
+        // Rhodesia's code until Zimbabwe's independence, Zimbabwe's after.
+        let text = "type	name	code	from	to
+                    state	Zimbabwe	ZWE		
+                    state	Zimbabwe	RHO		1980-04-17
+";
+        let entry = &parse_file("s.tsv", text).unwrap()[0];
+        let on = |d: &str| entry.role_on(Some(PartialDate::parse(d).unwrap())).code.as_deref();
+        assert_eq!(on("1978-12-23"), Some("RHO"));
+        assert_eq!(on("1990-01-01"), Some("ZWE"));
     }
 
     #[test]

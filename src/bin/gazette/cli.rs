@@ -28,9 +28,38 @@ pub enum Command {
     /// any fails, 2 when a file cannot be read or understood. See docs/check.md.
     Check(CheckArgs),
 
-    /// Inspect and validate gazetteer files: check, lookup, stats, export.
+    /// Inspect and validate gazetteer files: check, lookup, stats, export, import-petrarch.
     #[command(subcommand)]
     Gazetteer(GazetteerCommand),
+
+    /// Score gazette against outside benchmarks.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// `gazette eval ...`
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Run PETRARCH's validation suite with its own dictionaries.
+    ///
+    /// Reads the suite as JSON Lines (one record per line, as the peer data's
+    /// validation.jsonl) and the PETRARCH dictionaries in DIR (default: `validation/` beside
+    /// FILE), codes each record with its date as the publication date and its options, and
+    /// prints the records passed (the exact multiset of source, target and code), overall, on
+    /// core+structural, per category and per shallow tier; triple precision, recall and F1;
+    /// and the false-positive rate on records that expect no event. Exits 2 when a file is
+    /// missing or cannot be read.
+    Petrarch {
+        /// The suite [default: ../shared/peers/petrarch2/validation.jsonl].
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// The directory of the suite's dictionaries.
+        #[arg(long, value_name = "DIR")]
+        dictionaries: Option<PathBuf>,
+        /// Also list each failing record with its expected and coded events.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 /// `gazette gazetteer ...`
@@ -63,6 +92,20 @@ pub enum GazetteerCommand {
         json: bool,
         #[command(flatten)]
         gazetteers: GazetteerArgs,
+    },
+    /// Convert PETRARCH/TABARI dictionaries into gazette's TSV files.
+    ///
+    /// Reads the *actors*, *agents*, *verbs* (or CAMEO*) files of DIR and writes
+    /// petrarch-actors.tsv, petrarch-agents.tsv and petrarch-events.tsv into OUT, to use with
+    /// `--gazetteer OUT`. Lines that cannot be read are reported as `file:line: message` and
+    /// skipped; patterns gazette cannot honour are counted.
+    ImportPetrarch {
+        /// The directory of PETRARCH dictionaries.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+        /// Where to write the TSV files (created if needed).
+        #[arg(long, value_name = "OUT")]
+        out: PathBuf,
     },
     /// Print the loaded entity entries as TSV in the user format.
     Export {

@@ -24,6 +24,7 @@ pub fn run(command: GazetteerCommand) -> anyhow::Result<Outcome> {
             let pipeline = build_pipeline(&gazetteers)?;
             print_stats(&pipeline, json)
         }
+        GazetteerCommand::ImportPetrarch { dir, out } => import_petrarch(&dir, &out),
         GazetteerCommand::Export { kind, gazetteers } => {
             let pipeline = build_pipeline(&gazetteers)?;
             let kind = kind.map(|k| match k {
@@ -177,4 +178,42 @@ fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
     out.write_all(bytes).context("writing output")?;
     out.flush().context("writing output")?;
     Ok(())
+}
+
+fn import_petrarch(dir: &std::path::Path, out: &std::path::Path) -> anyhow::Result<Outcome> {
+    let dictionaries = gazette::petrarch::Dictionaries::read_dir(dir)?;
+    for warning in dictionaries.warnings() {
+        eprintln!("{warning}");
+    }
+    let header = format!(
+        "Converted by `gazette gazetteer import-petrarch` from the PETRARCH dictionaries in {}.\n\
+         The dictionaries' own licence applies to this file.",
+        dir.display()
+    );
+    let converted = gazette::petrarch::convert::to_gazette(&dictionaries, &header);
+    std::fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
+    for (name, text) in &converted.files {
+        let path = out.join(name);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+        eprintln!(
+            "wrote {} ({} rows)",
+            path.display(),
+            converted.rows.get(name).copied().unwrap_or_default()
+        );
+    }
+    if !dictionaries.discards.discards.is_empty() {
+        eprintln!(
+            "{} discard phrases not converted: gazette has no discard stage (`gazette eval petrarch` applies them)",
+            dictionaries.discards.discards.len()
+        );
+    }
+    for (reason, count) in &converted.skipped {
+        eprintln!("patterns left out: {count} ({reason})");
+    }
+    // Skipped lines are reported above; the files written are usable.
+    Ok(if dictionaries.warnings().next().is_some() {
+        Outcome::SomeFailed
+    } else {
+        Outcome::Success
+    })
 }

@@ -5,6 +5,7 @@
 
 mod check;
 mod cli;
+mod eval;
 mod extract;
 mod gazetteer_cmd;
 mod html_out;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         cli::Command::Extract(args) => extract::run(args),
         cli::Command::Check(args) => check::run(args),
         cli::Command::Gazetteer(command) => gazetteer_cmd::run(command),
+        cli::Command::Eval(command) => eval::run(command),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
