@@ -205,6 +205,42 @@ def read_actors(path: Path) -> list[dict]:
     return entries
 
 
+def other_gazetteer_rows(gazetteers: Path, out: Path) -> list[GazRow]:
+    """The rows of every gazetteer file but the one being written."""
+    rows: list[GazRow] = []
+    for path in sorted(gazetteers.glob("*.tsv")):
+        if path.name != out.name:
+            rows += read_gazetteer(path)
+    return rows
+
+
+def cameo_to_iso_of(rows: list[GazRow]) -> dict[str, str]:
+    """CAMEO country code -> ISO3, from the state rows (they differ for a few: Kosovo KSV)."""
+    cameo_to_iso: dict[str, str] = {}
+    for row in rows:
+        if row.kind == "state" and row.fields.get("country"):
+            iso = row.fields["country"]
+            # A state's own code wins over a territory coded as its state (Mayotte: FRA).
+            cameo_to_iso[iso] = iso
+            cameo_to_iso.setdefault(row.fields.get("code") or iso, iso)
+    return cameo_to_iso
+
+
+def write_checked(tool: str, out: Path, header: tuple[str, ...], file_header: str, rows: list[list[str]],
+                  other_claims: list) -> bool:
+    """Writes `rows` to `out` unless a name in them clashes with another file's; says why not."""
+    ours = claims_of([GazRow(out.name, n, r[0], r[1], dict(zip(header, r))) for n, r in enumerate(rows, 1)])
+    errors, _ = check_claims(other_claims + ours, {out.name})
+    if errors:
+        for error in errors[:20]:
+            print(f"{tool}: {error}", file=sys.stderr)
+        print(f"{tool}: {len(errors)} clash(es); {out} not written", file=sys.stderr)
+        return False
+    text = file_header + "\t".join(header) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
+    out.write_bytes(text.encode("utf-8"))
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
@@ -217,18 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gen_people_petrarch: {err}", file=sys.stderr)
         return 2
 
-    other_rows: list[GazRow] = []
-    for path in sorted(args.gazetteers.glob("*.tsv")):
-        if path.name != args.out.name:
-            other_rows += read_gazetteer(path)
-    # CAMEO country code -> ISO3, from the states file (they differ for a few: Kosovo KSV).
-    cameo_to_iso: dict[str, str] = {}
-    for row in other_rows:
-        if row.kind == "state" and row.fields.get("country"):
-            iso = row.fields["country"]
-            # A state's own code wins over a territory coded as its state (Mayotte: FRA).
-            cameo_to_iso[iso] = iso
-            cameo_to_iso.setdefault(row.fields.get("code") or iso, iso)
+    other_rows = other_gazetteer_rows(args.gazetteers, args.out)
+    cameo_to_iso = cameo_to_iso_of(other_rows)
     other_claims = claims_of(other_rows)
     taken = {fold(c.text) for c in other_claims}
 
@@ -296,15 +322,8 @@ def main(argv: list[str] | None = None) -> int:
         for iso, sector, start, end in roles:
             rows.append(["person", name, "|".join(kept), iso, sector, start, end, "*"])
 
-    ours = claims_of([GazRow(args.out.name, n, r[0], r[1], dict(zip(HEADER, r))) for n, r in enumerate(rows, 1)])
-    errors, _ = check_claims(other_claims + ours, {args.out.name})
-    if errors:
-        for error in errors[:20]:
-            print(f"gen_people_petrarch: {error}", file=sys.stderr)
-        print(f"gen_people_petrarch: {len(errors)} clash(es); {args.out} not written", file=sys.stderr)
+    if not write_checked("gen_people_petrarch", args.out, HEADER, FILE_HEADER, rows, other_claims):
         return 1
-    text = FILE_HEADER + "\t".join(HEADER) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
-    args.out.write_bytes(text.encode("utf-8"))
     print(f"gen_people_petrarch: wrote {args.out}: {len(rows)} rows, {len(seen_names)} people; "
           + ", ".join(f"{k}: {v}" for k, v in counts.items()), file=sys.stderr)
     return 0

@@ -43,8 +43,9 @@ import re
 import sys
 from pathlib import Path
 
-from gen_people import GazRow, check_claims, claims_of, read_gazetteer
-from gen_people_petrarch import DEFAULT_SOURCE, GenerationError, fold, phrase_to_name, read_actors
+from gen_people import claims_of
+from gen_people_petrarch import (DEFAULT_SOURCE, GenerationError, cameo_to_iso_of, fold, other_gazetteer_rows,
+                                 phrase_to_name, read_actors, write_checked)
 
 ROOT = Path(__file__).resolve().parent.parent
 GAZETTEERS = ROOT / "gazetteers"
@@ -101,20 +102,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"gen_places_petrarch: {err}", file=sys.stderr)
         return 2
 
-    other_rows: list[GazRow] = []
-    for path in sorted(args.gazetteers.glob("*.tsv")):
-        if path.name != args.out.name:
-            other_rows += read_gazetteer(path)
+    other_rows = other_gazetteer_rows(args.gazetteers, args.out)
     other_claims = claims_of(other_rows)
     taken = {fold(c.text) for c in other_claims}
-    cameo_to_iso: dict[str, str] = {}
+    cameo_to_iso = cameo_to_iso_of(other_rows)
     names_of_state: dict[str, list[str]] = {}
     for row in other_rows:
         if row.kind == "state" and row.fields.get("country"):
             iso = row.fields["country"]
-            # A state's own code wins over a territory coded as its state (Mayotte: FRA).
-            cameo_to_iso[iso] = iso
-            cameo_to_iso.setdefault(row.fields.get("code") or iso, iso)
             names_of_state[iso] = [fold(n) for n in [row.name] + row.list("aliases") + row.list("demonyms")]
 
     places: dict[str, set[str]] = {}
@@ -150,15 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         ambiguous = name if key in name_words else ""
         rows.append(["place", name, next(iter(by_key[key])), ambiguous])
 
-    ours = claims_of([GazRow(args.out.name, n, r[0], r[1], dict(zip(HEADER, r))) for n, r in enumerate(rows, 1)])
-    errors, _ = check_claims(other_claims + ours, {args.out.name})
-    if errors:
-        for error in errors[:20]:
-            print(f"gen_places_petrarch: {error}", file=sys.stderr)
-        print(f"gen_places_petrarch: {len(errors)} clash(es); {args.out} not written", file=sys.stderr)
+    if not write_checked("gen_places_petrarch", args.out, HEADER, FILE_HEADER, rows, other_claims):
         return 1
-    text = FILE_HEADER + "\t".join(HEADER) + "\n" + "".join("\t".join(r) + "\n" for r in rows)
-    args.out.write_bytes(text.encode("utf-8"))
     print(f"gen_places_petrarch: wrote {args.out}: {len(rows)} places in "
           f"{len({r[2] for r in rows})} states", file=sys.stderr)
     return 0
