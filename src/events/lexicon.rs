@@ -98,7 +98,6 @@ pub struct EventLexicon {
 #[derive(Debug, Clone)]
 struct LazyRow {
     file: Arc<LexiconFile>,
-    file_name: Arc<str>,
     row: u32,
     parsed: OnceLock<EventRow>,
 }
@@ -126,7 +125,6 @@ impl EventLexicon {
         // Keyed on the fields as written, borrowed from the files: no copies of 40,000 rows.
         let mut index: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
         for file in gazetteer.lexicons(LexiconKind::Events) {
-            let file_name: Arc<str> = file.file.as_str().into();
             let columns = RowColumns::of(file);
             for (number, row) in file.rows.iter().enumerate() {
                 if file.field(row, columns.kind) == "synset" {
@@ -135,7 +133,6 @@ impl EventLexicon {
                 let kind = check_row(file, &columns, row, &synsets)?;
                 let lazy = LazyRow {
                     file: Arc::clone(file),
-                    file_name: Arc::clone(&file_name),
                     row: number as u32,
                     parsed: OnceLock::new(),
                 };
@@ -255,7 +252,7 @@ impl EventLexicon {
         lazy.parsed.get_or_init(|| {
             let file = &lazy.file;
             let row = &file.rows[lazy.row as usize];
-            parse_row(file, &RowColumns::of(file), &lazy.file_name, row)
+            parse_row(file, &RowColumns::of(file), row)
         })
     }
 
@@ -366,7 +363,7 @@ fn check_row(
 }
 
 /// Builds a row that [`check_row`] accepted.
-fn parse_row(file: &LexiconFile, columns: &RowColumns, file_name: &Arc<str>, row: &LexiconRow) -> EventRow {
+fn parse_row(file: &LexiconFile, columns: &RowColumns, row: &LexiconRow) -> EventRow {
     let list = |column: usize| -> Vec<String> {
         file.field(row, column)
             .split('|')
@@ -392,7 +389,8 @@ fn parse_row(file: &LexiconFile, columns: &RowColumns, file_name: &Arc<str>, row
         code: file.field(row, columns.cameo).to_owned(),
         symmetric: Some(file.field(row, columns.symmetric).to_owned()).filter(|s| !s.is_empty()),
         source: SourceLine {
-            file: Arc::clone(file_name),
+            // Rows are built one at a time, as triggers need them, so the name is copied then.
+            file: file.file.as_str().into(),
             line: row.line,
         },
     }
