@@ -76,6 +76,45 @@ pub struct TriggerForm {
     pub form: VerbForm,
     /// Indices of the rows (see [`EventLexicon::row`]).
     pub rows: Vec<u32>,
+    /// Which of the lexicon's object indexes serves this form: the forms of one trigger
+    /// ("launch", "launched", "launches") have the same rows, and share one.
+    objects: u32,
+}
+
+/// A form's rows arranged for coding a trigger: a common verb ("launch", "open") has over a
+/// hundred rows, one per object, and trying every object at every word after every
+/// occurrence was most of the time spent coding events. With the rows keyed by the first word
+/// of each object, the words after a trigger are looked up instead, and only the objects that
+/// can start there are compared in full.
+#[derive(Debug, Clone, Default)]
+pub struct ObjectIndex {
+    /// Rows without objects: the trigger alone codes them.
+    pub bare: Vec<u32>,
+    /// The hash of the first word of an object (in lower case; for `&name`, of each member of
+    /// the synset) -> the rows and the number of the object within its row. Keyed by hash, not
+    /// by the word, so that building an index copies no strings; a collision only adds a
+    /// candidate that the full comparison turns down.
+    by_first_word: FxHashMap<u64, Vec<(u32, u32)>>,
+}
+
+/// The key of a word in [`ObjectIndex`].
+fn word_key(word: &str) -> u64 {
+    use std::hash::BuildHasher;
+    rustc_hash::FxBuildHasher.hash_one(word)
+}
+
+impl ObjectIndex {
+    /// The objects that may start with a word written `word` (lower case). The last word of
+    /// an object may be a regular plural, so the word is also looked up without "s" and "es";
+    /// the caller compares each object in full.
+    pub fn starting_with<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let singulars = [word.strip_suffix('s'), word.strip_suffix("es")];
+        std::iter::once(word)
+            .chain(singulars.into_iter().flatten().filter(|w| !w.is_empty()))
+            .filter_map(|key| self.by_first_word.get(&word_key(key)))
+            .flatten()
+            .copied()
+    }
 }
 
 /// The event lexicon: rows, the written forms to look for, and the code table.
@@ -91,6 +130,8 @@ pub struct EventLexicon {
     /// into words.
     synsets: FxHashMap<String, Vec<Vec<String>>>,
     forms: Vec<(String, TriggerForm)>,
+    /// The object indexes of the forms, each built the first time one of its forms is met.
+    object_indexes: Vec<OnceLock<ObjectIndex>>,
     codes: FxHashMap<String, CodeInfo>,
 }
 
@@ -209,16 +250,25 @@ impl EventLexicon {
                             TriggerForm {
                                 form: *form,
                                 rows: vec![id as u32],
+                                objects: 0,
                             },
                         ));
                     }
                 }
             }
         }
+        // Forms with the same rows share an index.
+        let mut index_of_rows: FxHashMap<&[u32], u32> = FxHashMap::default();
+        for (_, form) in &mut forms {
+            let next = index_of_rows.len() as u32;
+            form.objects = *index_of_rows.entry(form.rows.as_slice()).or_insert(next);
+        }
+        let object_indexes = (0..index_of_rows.len()).map(|_| OnceLock::new()).collect();
         Ok(EventLexicon {
             rows,
             synsets,
             forms,
+            object_indexes,
             codes,
         })
     }
@@ -239,6 +289,40 @@ impl EventLexicon {
     /// A written form by its pattern id.
     pub fn form(&self, id: u32) -> &TriggerForm {
         &self.forms[id as usize].1
+    }
+
+    /// The rows of a written form arranged by their objects (see [`ObjectIndex`]).
+    pub fn objects_of(&self, id: u32) -> &ObjectIndex {
+        let form = self.form(id);
+        self.object_indexes[form.objects as usize].get_or_init(|| {
+            let mut index = ObjectIndex::default();
+            for &row_id in &form.rows {
+                let row = self.row(row_id);
+                if row.objects.is_empty() {
+                    index.bare.push(row_id);
+                }
+                for (number, object) in row.objects.iter().enumerate() {
+                    let first = object.split(' ').next().unwrap_or_default();
+                    let first_words: Vec<&str> = match first.strip_prefix('&') {
+                        Some(name) => self
+                            .synset(name)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|member| member.first().map(String::as_str))
+                            .collect(),
+                        None => vec![first],
+                    };
+                    for word in first_words {
+                        let slot = index.by_first_word.entry(word_key(word)).or_default();
+                        // A synset may give the same first word twice ("air strike", "air raid").
+                        if slot.last() != Some(&(row_id, number as u32)) {
+                            slot.push((row_id, number as u32));
+                        }
+                    }
+                }
+            }
+            index
+        })
     }
 
     /// The members of a synset (`name` without the `&`), each as words.

@@ -525,8 +525,8 @@ pub fn find_events(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<Event>
             continue;
         };
         let trigger_end = clauseable.token_at(end.saturating_sub(1)).unwrap_or(trigger);
-        for (form, rows) in &forms {
-            let coded = code_trigger(lexicon, clauseable, trigger, trigger_end, *form, rows, &last_subject);
+        for &(form, form_id) in &forms {
+            let coded = code_trigger(lexicon, clauseable, trigger, trigger_end, form, form_id, &last_subject);
             if coded.events.is_empty() {
                 continue;
             }
@@ -579,18 +579,16 @@ fn actor_kind(input: &EventInput<'_>, key: EntityKey) -> EntryKind {
 }
 
 /// Trigger matches in original offsets, each with its written forms and candidate rows.
+/// Each form is given as its grammar and its pattern id (see [`EventLexicon::form`]).
 #[allow(clippy::type_complexity)]
-fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, usize, Vec<(VerbForm, Vec<u32>)>)> {
+fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, usize, Vec<(VerbForm, u32)>)> {
     let mut hits = Vec::new();
     for raw in input.matches {
-        let forms: Vec<(VerbForm, Vec<u32>)> = raw
+        let forms: Vec<(VerbForm, u32)> = raw
             .candidates
             .iter()
             .filter_map(|&i| input.matcher.candidates()[i as usize].as_lexicon(LexiconKind::Events))
-            .map(|id| {
-                let form = lexicon.form(id);
-                (form.form, form.rows.clone())
-            })
+            .map(|id| (lexicon.form(id).form, id))
             .collect();
         if forms.is_empty() {
             continue;
@@ -741,14 +739,14 @@ fn follows_and(s: &Clauseable<'_>, trigger: usize, clause_start: usize) -> bool 
     false
 }
 
-/// Codes one trigger occurrence with the best-fitting row among `rows`.
+/// Codes one trigger occurrence with the best-fitting row of its written form.
 fn code_trigger(
     lexicon: &EventLexicon,
     s: &Clauseable<'_>,
     trigger: usize,
     trigger_end: usize,
     form: VerbForm,
-    rows: &[u32],
+    form_id: u32,
     previous_subject: &[usize],
 ) -> Coded {
     let (clause_start, clause_end) = s.clause(trigger);
@@ -756,33 +754,39 @@ fn code_trigger(
     if inflect::is_participle(form) && trigger > 0 && s.is(trigger - 1, DETERMINERS) {
         return Coded::default();
     }
-    // The row: one whose object follows closely beats one without an object.
-    let object_at = |row: &EventRow| -> Option<usize> {
-        (trigger_end + 1..(trigger_end + 6).min(clause_end)).find_map(|j| {
-            row.objects
-                .iter()
-                .find_map(|object| object_match(lexicon, s, object, j, clause_end))
-        })
-    };
     // The row: one whose object follows beats one without, a longer object beats a shorter
     // one ("launch cyber-attack" over "launch attack"), and among equals the row loaded last
     // wins, so curated rows beat generated ones and a user's rows beat both.
     // "an attack", "the reopening", "a boycott": after a determiner the word is a noun, so only
     // noun rows may code it.
     let after_determiner = trigger > 0 && s.is(trigger - 1, DETERMINERS);
-    let best = rows
+    let allowed = |id: u32| !(after_determiner && lexicon.row(id).kind == TriggerKind::Verb);
+    let index = lexicon.objects_of(form_id);
+    // A row's object is the one found at the first word after the trigger where any of its
+    // objects starts (within five words), the row's earlier object first: per row, the
+    // smallest (word, object number), with the object's last token.
+    let mut objects: Vec<(u32, (usize, u32), usize)> = Vec::new();
+    for j in trigger_end + 1..(trigger_end + 6).min(clause_end) {
+        for (row_id, number) in index.starting_with(s.lower(j)) {
+            let found_earlier = objects.iter().any(|&(id, (at, _), _)| id == row_id && at < j);
+            if found_earlier || !allowed(row_id) {
+                continue;
+            }
+            let object = &lexicon.row(row_id).objects[number as usize];
+            if let Some(last) = object_match(lexicon, s, object, j, clause_end) {
+                objects.push((row_id, (j, number), last));
+            }
+        }
+        // A row with two objects found at this word keeps the one it lists first.
+        objects.sort_unstable_by_key(|&(id, at, _)| (id, at));
+        objects.dedup_by_key(|&mut (id, _, _)| id);
+    }
+    let best = index
+        .bare
         .iter()
-        .filter_map(|&id| {
-            let row = lexicon.row(id);
-            if after_determiner && row.kind == TriggerKind::Verb {
-                return None;
-            }
-            if row.objects.is_empty() {
-                Some((id, None))
-            } else {
-                object_at(row).map(|at| (id, Some(at)))
-            }
-        })
+        .filter(|&&id| allowed(id))
+        .map(|&id| (id, None))
+        .chain(objects.iter().map(|&(id, _, last)| (id, Some(last))))
         .max_by_key(|&(id, at)| (at.map(|a| a + 1).unwrap_or(0), id));
     let Some((row_id, object)) = best else {
         return Coded::default();
