@@ -518,6 +518,35 @@ mod tests {
     }
 
     #[test]
+    fn object_index_finds_rows_by_first_word_and_plural() {
+        let lexicon = lexicon(
+            "phrase\tkind\tobject\tprep\tcameo\n\
+             &arms\tsynset\tair strike|missile\t\t\n\
+             launch\tverb\t&arms\t-\t195\n\
+             launch\tverb\tprobe|inquiry into\t-\t090\n",
+        );
+        let form = |text: &str| {
+            let id = lexicon.patterns().iter().position(|p| p.phrase == text).unwrap();
+            lexicon.objects_of(id as u32)
+        };
+        let launched = form("launched");
+        // "launch" and "launched" have the same rows, and so one index.
+        assert!(std::ptr::eq(launched, form("launch")));
+        let rows = |word: &str| -> Vec<(String, u32)> {
+            launched
+                .starting_with(word)
+                .map(|(row, number)| (lexicon.row(row).code.clone(), number))
+                .collect()
+        };
+        // A synset member's first word, a plural of a one-word object, a later object of a row.
+        assert_eq!(rows("air"), [("195".to_owned(), 0)]);
+        assert_eq!(rows("missiles"), [("195".to_owned(), 0)]);
+        assert_eq!(rows("inquiry"), [("090".to_owned(), 1)]);
+        assert!(rows("strike").is_empty(), "only first words are keys");
+        assert!(launched.bare.is_empty());
+    }
+
+    #[test]
     fn user_rows_replace_default_rows() {
         let user = "phrase\tkind\tobject\tprep\tcameo\nmeet\tverb\t\twith\t043\n";
         let lexicon = lexicon(user);

@@ -25,6 +25,8 @@
 pub mod inflect;
 pub mod lexicon;
 
+use std::borrow::Cow;
+
 use crate::dates::DateMention;
 use crate::gazetteer::{EntryKind, Gazetteer, LexiconKind, Matcher, RawMatch};
 use crate::normalize::Normalized;
@@ -317,8 +319,8 @@ const MODALITY: &[(&str, &str)] = &[
 struct Clauseable<'a> {
     text: &'a str,
     tokens: Vec<Token>,
-    /// Each token in lower case.
-    lowered: Vec<String>,
+    /// Each token in lower case (borrowed from the text when it already is).
+    lowered: Vec<Cow<'a, str>>,
     /// For each token, the index into `mentions` of the actor mention covering it.
     actor_at: Vec<Option<usize>>,
     /// The tokens that end a clause, in order: found once per sentence, so that finding the
@@ -648,7 +650,17 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
             actor_at[t] = Some(index);
         }
     }
-    let lowered = toks.iter().map(|t| input.text[t.start..t.end].to_lowercase()).collect();
+    let lowered = toks
+        .iter()
+        .map(|t| {
+            let word = &input.text[t.start..t.end];
+            if word.chars().any(char::is_uppercase) {
+                Cow::Owned(word.to_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
+        .collect();
     let mut clauseable = Clauseable {
         text: input.text,
         tokens: toks,
@@ -1061,7 +1073,7 @@ pub fn zones(text: &str, sentences: &[Sentence]) -> Vec<Zone> {
         .enumerate()
         .map(|(index, sentence)| {
             let line = &text[sentence.range()];
-            let lower = line.trim_start().to_lowercase();
+            let opening = line.trim_start().as_bytes();
             let related = [
                 "read:",
                 "read more:",
@@ -1073,20 +1085,21 @@ pub fn zones(text: &str, sentences: &[Sentence]) -> Vec<Zone> {
                 "listen:",
             ]
             .iter()
-            .any(|p| lower.starts_with(p));
+            .any(|p| {
+                opening
+                    .get(..p.len())
+                    .is_some_and(|o| o.eq_ignore_ascii_case(p.as_bytes()))
+            });
             let caption = line.trim_end().ends_with(']') && line.contains('[');
             let line_alone = text[..sentence.start].ends_with('\n') || sentence.start == 0;
             let unpunctuated = !line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
             // A dateline ("September 13, 2022 at 3:38 pm") is mostly numbers; a headline is not.
-            let words = line.split_whitespace().count();
-            let numeric = line
-                .split_whitespace()
-                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
-                .count();
+            let (words, numeric) = line.split_whitespace().fold((0, 0), |(words, numeric), w| {
+                (words + 1, numeric + usize::from(w.bytes().any(|b| b.is_ascii_digit())))
+            });
             let unpunctuated = unpunctuated && numeric * 3 < words;
-            let headline =
-                !seen_body && index < 6 && line_alone && unpunctuated && line.split_whitespace().count() >= 3;
-            if !related && !caption && !headline && line.split_whitespace().count() > 8 {
+            let headline = !seen_body && index < 6 && line_alone && unpunctuated && words >= 3;
+            if !related && !caption && !headline && words > 8 {
                 seen_body = true;
             }
             if related {

@@ -26,8 +26,6 @@ use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
 use crate::error::GazetteerError;
 use crate::gazetteer::{EntryId, EntryKind, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
 use crate::normalize::Normalized;
@@ -1487,21 +1485,30 @@ impl Run<'_> {
             return;
         }
         // One scan for all the short forms, not one per form: an article can define dozens.
-        // A handful of patterns over one article: the plain NFA without a prefilter builds
-        // in a fraction of the time of the default choice (a DFA and a prefilter, which pay
-        // off only over far more text), and building it was a visible part of each article.
-        let Ok(automaton) = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .prefilter(false)
-            .build(forms.iter().map(|(text, ..)| text.as_str()))
-        else {
-            return;
-        };
-        let found: Vec<(usize, usize, usize)> = automaton
-            .find_iter(self.text)
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
+        // An article defines a handful of short forms, so each is searched on its own: even a
+        // small automaton costs more to build than these few scans of one article. Where two
+        // forms overlap, the leftmost and then the longest wins, as in one leftmost-longest
+        // scan.
+        let mut found: Vec<(usize, usize, usize)> = Vec::new();
+        for (pattern, (text, ..)) in forms.iter().enumerate() {
+            if text.is_empty() {
+                continue;
+            }
+            found.extend(
+                self.text
+                    .match_indices(text.as_str())
+                    .map(|(at, _)| (at, at + text.len(), pattern)),
+            );
+        }
+        found.sort_unstable_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
+        let mut last_end = 0;
+        found.retain(|&(start, end, _)| {
+            let keep = start >= last_end;
+            if keep {
+                last_end = end;
+            }
+            keep
+        });
         for (start, end, pattern) in found {
             let (_, key, form, from) = forms[pattern];
             let bounded = !self.text[..start]
