@@ -111,10 +111,15 @@ fn parse_entities<'a>(
     let header_fields: Vec<&str> = header.split('\t').collect();
     let columns = parse_header(&header_fields).map_err(|m| fail(header_line, m))?;
     let mut entries: Vec<Entry> = Vec::new();
-    let mut index_by_key: FxHashMap<(EntryKind, String), usize> = FxHashMap::default();
+    // Keyed on the name as written in the file, so that no row copies its name for the key.
+    let mut index_by_key: FxHashMap<(EntryKind, &str), usize> = FxHashMap::default();
     let file_name: Arc<str> = file.into();
+    // One buffer for every row's fields: tens of thousands of rows, no allocation each.
+    let mut fields: Vec<&str> = Vec::with_capacity(columns.len());
+    let name_column = columns.iter().position(|&c| c == Column::Name).unwrap_or(usize::MAX);
     for (line_no, line) in lines {
-        let fields: Vec<&str> = line.split('\t').collect();
+        fields.clear();
+        fields.extend(line.split('\t'));
         if fields.len() > columns.len() {
             return Err(fail(
                 line_no,
@@ -130,7 +135,8 @@ fn parse_entities<'a>(
             file: Arc::clone(&file_name),
             line: line_no,
         };
-        let key = (row.kind, row.name.clone());
+        // The name as parse_row took it: the field, trimmed.
+        let key = (row.kind, fields.get(name_column).map_or("", |f| f.trim()));
         match index_by_key.get(&key) {
             Some(&index) => entries[index].merge_row(row, source),
             None => {
@@ -215,12 +221,8 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
     {
         return Err(format!("role ends ({to}) before it starts ({from})"));
     }
-    let all_names: Vec<&String> = std::iter::once(&name)
-        .chain(&aliases)
-        .chain(&demonyms)
-        .chain(&capitals)
-        .collect();
-    if let Some(stray) = ambiguous.iter().find(|a| *a != "*" && !all_names.contains(a)) {
+    let is_own_name = |a: &String| *a == name || aliases.contains(a) || demonyms.contains(a) || capitals.contains(a);
+    if let Some(stray) = ambiguous.iter().find(|a| *a != "*" && !is_own_name(a)) {
         return Err(format!(
             "ambiguous name {stray:?} is not among this entry's name, aliases, demonyms or capitals"
         ));

@@ -146,11 +146,11 @@ pub struct Matcher {
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
     candidates: Vec<Candidate>,
-    /// Each key, in the order first added (so the automaton, and so every tie, is the same on
-    /// every run, without sorting tens of thousands of keys), with the candidates (each with
-    /// its own case) that share it.
-    keys: Vec<(String, Vec<u32>)>,
-    /// Key -> its place in `keys`.
+    /// For each key, in the order first added (so the automaton, and so every tie, is the same
+    /// on every run, without sorting tens of thousands of keys), the candidates (each with its
+    /// own case) that share it.
+    keys: Vec<Vec<u32>>,
+    /// Key -> its place in `keys` (the one copy of each key).
     slot_of: FxHashMap<String, u32>,
 }
 
@@ -216,16 +216,12 @@ impl MatcherBuilder {
         }
         let key = surface.to_ascii_lowercase();
         let candidates = &mut self.candidates;
-        let slot = match self.slot_of.get(&key) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.keys.len() as u32;
-                self.slot_of.insert(key.clone(), slot);
-                self.keys.push((key, Vec::new()));
-                slot
-            }
-        };
-        let ids = &mut self.keys[slot as usize].1;
+        let next = self.keys.len() as u32;
+        let slot = *self.slot_of.entry(key).or_insert(next);
+        if slot == next {
+            self.keys.push(Vec::new());
+        }
+        let ids = &mut self.keys[slot as usize];
         // One entry's names are added together, so its earlier candidates for this key are
         // at the end of the list; common surnames ("Khan") have hundreds of others before.
         let duplicate = ids
@@ -244,11 +240,20 @@ impl MatcherBuilder {
 
     /// Compiles the matcher.
     pub fn build(self) -> Matcher {
-        let MatcherBuilder { candidates, keys, .. } = self;
+        let MatcherBuilder {
+            candidates,
+            keys,
+            slot_of,
+        } = self;
+        // The keys back in the order first added.
+        let mut key_of = vec![String::new(); keys.len()];
+        for (key, slot) in slot_of {
+            key_of[slot as usize] = key;
+        }
         let mut capitalised = NameIndex::default();
         let mut other_patterns = Vec::new();
         let mut other_candidates = Vec::new();
-        for (key, ids) in keys {
+        for (key, ids) in key_of.into_iter().zip(keys) {
             let starts_capitalised = ids.iter().all(|&i| {
                 candidates[i as usize]
                     .surface
@@ -403,8 +408,14 @@ struct NameIndex {
 impl NameIndex {
     fn insert(&mut self, folded: String, candidates: Vec<u32>) {
         let number = self.patterns.len() as u32;
-        let first = leading_word(&folded).to_owned().into_boxed_str();
-        self.by_first_word.entry(first).or_default().push(number);
+        // Most first words are shared ("John", "United"): copy a word only the first time.
+        let first = leading_word(&folded);
+        match self.by_first_word.get_mut(first) {
+            Some(patterns) => patterns.push(number),
+            None => {
+                self.by_first_word.insert(first.into(), vec![number]);
+            }
+        }
         self.patterns.push(folded.into_boxed_str());
         self.candidates.push(candidates);
     }
