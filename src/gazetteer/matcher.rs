@@ -132,7 +132,11 @@ pub struct RawMatch {
 pub struct Matcher {
     /// Patterns starting with an upper-case letter, looked up at capitalised word starts.
     capitalised: NameIndex,
-    /// Automaton over all other patterns: scanned unanchored, re-run anchored for shorter matches.
+    /// Patterns starting with another letter or a digit ("al-Shabaab", "last week",
+    /// "imposed"), looked up at every word start.
+    lowercase: NameIndex,
+    /// Automaton over the few patterns that start with neither ("'Nam"): scanned unanchored,
+    /// re-run anchored for shorter matches.
     other: Option<AhoCorasick>,
     /// Pattern index of the automaton -> its candidates (indices into `candidates`).
     other_candidates: Vec<Vec<u32>>,
@@ -251,6 +255,7 @@ impl MatcherBuilder {
             key_of[slot as usize] = key;
         }
         let mut capitalised = NameIndex::default();
+        let mut lowercase = NameIndex::default();
         let mut other_patterns = Vec::new();
         let mut other_candidates = Vec::new();
         for (key, ids) in key_of.into_iter().zip(keys) {
@@ -263,14 +268,18 @@ impl MatcherBuilder {
             });
             if starts_capitalised {
                 capitalised.insert(key, ids);
+            } else if key.chars().next().is_some_and(is_word_char) {
+                lowercase.insert(key, ids);
             } else {
                 other_patterns.push(key);
                 other_candidates.push(ids);
             }
         }
         capitalised.sort_longest_first();
+        lowercase.sort_longest_first();
         Matcher {
             capitalised,
+            lowercase,
             other: build_automaton(&other_patterns, StartKind::Both),
             other_candidates,
             candidates,
@@ -294,22 +303,37 @@ impl Matcher {
 
     /// Finds names in a normalised text: non-overlapping, leftmost-longest, in text order.
     pub fn find(&self, text: &str) -> Vec<RawMatch> {
-        let mut capitalised = Vec::new();
-        if !self.capitalised.is_empty() {
-            let mut last_end = 0;
-            let mut key = String::new();
-            for start in capitalised_word_starts(text) {
-                if start < last_end {
-                    continue;
-                }
-                if let Some(found) = self.longest_indexed_at(text, start, &mut key) {
-                    last_end = found.end;
-                    capitalised.push(found);
-                }
+        // One pass over the word starts: each word is looked up once (as a hash of its folded
+        // first word) instead of the text being run through an automaton of every pattern.
+        let mut indexed = Vec::new();
+        let mut last_end = 0;
+        let mut key = String::new();
+        for (start, capital) in word_starts(text) {
+            if start < last_end {
+                continue;
+            }
+            key.clear();
+            key.push_str(leading_word(&text[start..]));
+            key.make_ascii_lowercase();
+            let from_capitalised = if capital {
+                self.longest_indexed_at(&self.capitalised, text, start, &key)
+            } else {
+                None
+            };
+            let from_lowercase = self.longest_indexed_at(&self.lowercase, text, start, &key);
+            // The longer match wins; of two equally long, the capitalised pattern.
+            let found = match (from_capitalised, from_lowercase) {
+                (Some(c), Some(l)) if l.end > c.end => Some(l),
+                (Some(c), _) => Some(c),
+                (None, l) => l,
+            };
+            if let Some(found) = found {
+                last_end = found.end;
+                indexed.push(found);
             }
         }
         let Some(automaton) = &self.other else {
-            return capitalised;
+            return indexed;
         };
         let mut other = Vec::new();
         for found in automaton.find_iter(text) {
@@ -321,19 +345,16 @@ impl Matcher {
                 other.push(valid);
             }
         }
-        merge_leftmost_longest(capitalised, other)
+        merge_leftmost_longest(indexed, other)
     }
 
-    /// The longest indexed name at `start` that ends on a word boundary and passes the case
-    /// rule for at least one candidate. `key` is a reused buffer for the folded first word.
-    fn longest_indexed_at(&self, text: &str, start: usize, key: &mut String) -> Option<RawMatch> {
-        key.clear();
-        key.push_str(leading_word(&text[start..]));
-        key.make_ascii_lowercase();
-        let patterns = self.capitalised.by_first_word.get(key.as_str())?;
+    /// The longest pattern of `index` at `start` that ends on a word boundary and passes the
+    /// case rule for at least one candidate. `key` is the folded first word of the text there.
+    fn longest_indexed_at(&self, index: &NameIndex, text: &str, start: usize, key: &str) -> Option<RawMatch> {
+        let patterns = index.by_first_word.get(key)?;
         let rest = &text.as_bytes()[start..];
         for &pattern in patterns {
-            let folded = self.capitalised.patterns[pattern as usize].as_bytes();
+            let folded = index.patterns[pattern as usize].as_bytes();
             if rest.len() < folded.len() || !rest[..folded.len()].eq_ignore_ascii_case(folded) {
                 continue;
             }
@@ -342,8 +363,7 @@ impl Matcher {
                 continue;
             }
             let matched = &rest[..folded.len()];
-            if let Some(found) = self.case_checked(&self.capitalised.candidates[pattern as usize], matched, start, end)
-            {
+            if let Some(found) = self.case_checked(&index.candidates[pattern as usize], matched, start, end) {
                 return Some(found);
             }
         }
@@ -425,10 +445,6 @@ impl NameIndex {
         for list in self.by_first_word.values_mut() {
             list.sort_by_key(|&p| (std::cmp::Reverse(patterns[p as usize].len()), p));
         }
-    }
-
-    fn is_empty(&self) -> bool {
-        self.patterns.is_empty()
     }
 }
 
@@ -517,31 +533,27 @@ fn is_word_end(text: &str, start: usize, end: usize) -> bool {
     end > start && !(last.is_some_and(is_word_char) && next.is_some_and(is_word_char))
 }
 
-/// Byte offsets where a word starts with an upper-case letter.
-fn capitalised_word_starts(text: &str) -> impl Iterator<Item = usize> + '_ {
+/// Byte offsets where a word starts, each with whether its first letter is a capital.
+fn word_starts(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
     let bytes = text.as_bytes();
     let mut previous_is_word = false;
     let mut i = 0;
     std::iter::from_fn(move || {
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                let start = i;
-                let was_word = previous_is_word;
-                previous_is_word = b.is_ascii_alphanumeric();
+            let start = i;
+            let was_word = previous_is_word;
+            let (is_word, capital) = if b < 0x80 {
                 i += 1;
-                if b.is_ascii_uppercase() && !was_word {
-                    return Some(start);
-                }
+                (b.is_ascii_alphanumeric(), b.is_ascii_uppercase())
             } else {
                 let ch = text[i..].chars().next().expect("i is on a char boundary");
-                let start = i;
-                let was_word = previous_is_word;
-                previous_is_word = is_word_char(ch);
                 i += ch.len_utf8();
-                if ch.is_uppercase() && !was_word {
-                    return Some(start);
-                }
+                (is_word_char(ch), ch.is_uppercase())
+            };
+            previous_is_word = is_word;
+            if is_word && !was_word {
+                return Some((start, capital));
             }
         }
         None
@@ -653,7 +665,10 @@ mod tests {
     #[test]
     fn capitalised_word_starts_skip_inner_capitals() {
         let text = "McCain met Ürümqi officials in iPhone land";
-        let starts: Vec<&str> = capitalised_word_starts(text).map(|i| &text[i..i + 2]).collect();
+        let starts: Vec<&str> = word_starts(text)
+            .filter(|&(_, capital)| capital)
+            .map(|(i, _)| &text[i..i + 2])
+            .collect();
         assert_eq!(starts, ["Mc", "Ü"]);
     }
 }
