@@ -8,7 +8,7 @@
 //! | input | [`input`] | a [`Document`]: the text exactly as read |
 //! | normalise | [`normalize`] | a folded view for matching, aligned to the original |
 //! | segment | [`segment`] | sentences (and words, where needed) |
-//! | match | [`gazetteer`] | names found by Aho-Corasick |
+//! | match | [`gazetteer`] | names and phrases found at word starts, by first-word indexes |
 //! | dates | [`dates`] | date expressions and the publication date (claims date words first) |
 //! | resolve | [`resolve`] | mentions and entities |
 //! | output | [`wire`] | the `gazette/v1` JSON records |

@@ -1,18 +1,20 @@
 //! Finding gazetteer names (and lexicon phrases) in the normalised text.
 //!
-//! Two structures share the work. Most names start with a capital letter, and a name can only
-//! start where a word does, so capitalised names are looked up only at word starts whose first
-//! letter is a capital (in news text about one word in eight or ten), through an index keyed by
-//! the name's first word. The few names and phrases that start otherwise ("al-Shabaab", "last
-//! week", "spokesman") go into an Aho-Corasick automaton that scans the whole text. Both give
-//! leftmost-longest matches, so "People's Mujahideen Organisation of Iran" beats "Iran"; a
-//! longest match that fails the word-boundary or case rules gives way to the longest shorter
-//! one at the same place.
+//! A name can only start where a word does, so names are looked up at word starts, through
+//! indexes keyed by a name's first word (folded to ASCII lower case): one for names that
+//! start with a capital, consulted only at capitalised word starts (in news text about one
+//! word in eight or ten), and one for names and phrases that start with another letter or a
+//! digit ("al-Shabaab", "last week", "imposed"), consulted at every word start. The few
+//! patterns that start with neither ("'Nam") go into an Aho-Corasick automaton scanned over
+//! the text. All give leftmost-longest matches, so "People's Mujahideen Organisation of Iran"
+//! beats "Iran"; a longest match that fails the word-boundary or case rules gives way to the
+//! longest shorter one at the same place.
 //!
-//! Why an index rather than a second automaton: an anchored lookup needs no failure links, and
-//! computing them for the tens of thousands of default names took most of a run's start-up
-//! (about 200 ms); the index builds in a few milliseconds and answers a lookup with one hash
-//! probe and a few prefix comparisons.
+//! Why indexes rather than one automaton of every pattern: an anchored lookup needs no
+//! failure links, and computing them for the tens of thousands of default patterns took most
+//! of a run's start-up; an index builds in a few milliseconds, and a word costs one hash probe
+//! and a few prefix comparisons, where the automaton walked every byte of the text through a
+//! large state machine (measured: the automaton scan was the largest single cost of a batch).
 //!
 //! Case: both ignore ASCII case, and a match is then kept only for the candidates whose every
 //! capital letter is a capital in the text: "US" never matches "us", while "IRAN" in an
