@@ -431,6 +431,24 @@ const TENSE: &[DatedCase] = &[
         "2022-10-26",
         &[("the first quarter", "2023-Q1")],
     ),
+    (
+        "since points back",
+        "Divers have searched the wreck since the Oct. 12 sinking.",
+        "2023-05-04",
+        &[("Oct. 12", "2022-10-12")],
+    ),
+    (
+        "the verb of a long clause",
+        "The brewer moved its headquarters from the old harbour district to a new business park in December.",
+        "2023-10-20",
+        &[("December", "2022-12")],
+    ),
+    (
+        "a plan with is to",
+        "The exchange is to reopen on Monday.",
+        "2022-09-14",
+        &[("Monday", "2022-09-19")],
+    ),
 ];
 
 #[test]
