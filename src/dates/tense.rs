@@ -21,8 +21,11 @@
 //! A reporting verb (said, told, announced...) dates the report, not what is reported, so it
 //! counts only next to the expression ("said on Tuesday", "Tuesday, officials said"): in "the
 //! company said the dividend will be paid Dec. 7" the cue is "will". And after a reporting
-//! verb a past form may be reported speech shifted back ("he said the goal was a deal in the
-//! second quarter"), so it gives no direction either; "since" is no verb and keeps its own.
+//! verb "was" and "were" may be reported speech shifted back ("he said the goal was a deal in
+//! the second quarter"), so they give no direction either; a past event verb stays past ("said
+//! it earned $5 million in the quarter").
+//! Plans and deadlines point ahead: "planned for", "scheduled for", and "until" after a verb
+//! that sets or moves a deadline ("gave the bank until Friday", "postponed until March").
 
 /// The direction a sentence points in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,6 +150,37 @@ const NOT_PAST: &[&str] = &[
     "hundred", "kindred", "sacred", "naked", "wicked", "rugged", "beloved", "red", "bed", "wed", "shed", "sled",
     "embed", "united", "aged", "based", "biased", "armed", "ed", "need", "speed", "seed", "feed", "indeed", "proceed",
     "exceed", "succeed", "breed", "greed", "deed", "weed", "bleed", "heed", "reed", "tweed",
+];
+
+/// Participles that point to the future when "for" follows them ("planned for early March").
+const FUTURE_BEFORE_FOR: &[&str] = &["planned", "scheduled", "slated", "set", "due", "earmarked"];
+
+/// Verbs that set or move a deadline: "until" after them names a time still ahead.
+const DEADLINE_VERBS: &[&str] = &[
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "extend",
+    "extends",
+    "extended",
+    "extending",
+    "postpone",
+    "postpones",
+    "postponed",
+    "delay",
+    "delays",
+    "delayed",
+    "adjourn",
+    "adjourns",
+    "adjourned",
+    "defer",
+    "defers",
+    "deferred",
+    "suspend",
+    "suspends",
+    "suspended",
 ];
 
 /// Verbs that start with "un-" and end in -ed: past forms, unlike "unspecified".
@@ -307,6 +341,9 @@ impl Class {
     const AUXILIARY: u16 = 1 << 8;
     const TO: u16 = 1 << 9;
     const SINCE: u16 = 1 << 10;
+    const DEADLINE: u16 = 1 << 11;
+    const FUTURE_BEFORE_FOR: u16 = 1 << 12;
+    const FOR: u16 = 1 << 13;
 }
 
 /// Past forms that are cues of their own even after "be" or "have".
@@ -316,7 +353,7 @@ const AUXILIARIES: &[&str] = &["was", "were", "had", "did", "said"];
 fn classes_of(word: &str) -> u16 {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u16); 11] = [
+        let lists: [(&[&str], u16); 14] = [
             (FUTURE_BEFORE_TO, Class::FUTURE_BEFORE_TO),
             (FUTURE_WORDS, Class::FUTURE),
             (PRESENT_WORDS, Class::PRESENT),
@@ -328,6 +365,9 @@ fn classes_of(word: &str) -> u16 {
             (AUXILIARIES, Class::AUXILIARY),
             (&["to"], Class::TO),
             (&["since"], Class::SINCE),
+            (DEADLINE_VERBS, Class::DEADLINE),
+            (FUTURE_BEFORE_FOR, Class::FUTURE_BEFORE_FOR),
+            (&["for"], Class::FOR),
         ];
         let mut table = std::collections::HashMap::new();
         for (list, class) in lists {
@@ -341,6 +381,11 @@ fn classes_of(word: &str) -> u16 {
 }
 
 impl Word {
+    /// Whether the word is "was" or "were", which reported speech uses for "is" and "are".
+    fn is_backshifted_be(&self) -> bool {
+        self.is("was") || self.is("were")
+    }
+
     /// Whether the word is `w` (lower case).
     fn is(&self, w: &str) -> bool {
         self.folded.as_ref().is_some_and(|f| f.as_str() == w)
@@ -369,6 +414,9 @@ fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
     let next = words.get(i + 1).map(|(_, n)| n);
     let prev = i.checked_sub(1).map(|p| &words[p].1);
     if is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)) {
+        return Some(Tense::Future);
+    }
+    if is_in(word, Class::FUTURE_BEFORE_FOR) && next.is_some_and(|n| is_in(n, Class::FOR)) {
         return Some(Tense::Future);
     }
     // "next to the embassy" is a place, not a time.
@@ -441,6 +489,18 @@ pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops
     if last_before > 0 && words[last_before - 1].1.is("effective") {
         return Tense::Future;
     }
+    // A deadline set or moved ("gave the company until Friday", "postponed the vote until
+    // March") is still ahead, whatever the tense of the verb that set it.
+    if last_before > 0 && (words[last_before - 1].1.is("until") || words[last_before - 1].1.is("till")) {
+        let until = last_before - 1;
+        let deadline = (until.saturating_sub(REACH)..until)
+            .rev()
+            .take_while(|&i| words[i].1.clause == words[until].1.clause)
+            .any(|i| is_in(&words[i].1, Class::DEADLINE));
+        if deadline {
+            return Tense::Future;
+        }
+    }
     let nearest = |reach: usize| {
         let left = (0..last_before)
             .rev()
@@ -468,9 +528,11 @@ pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops
         (Some((_, i, t)), None) | (None, Some((_, i, t))) => (i, t),
         (None, None) => return Tense::Unknown,
     };
-    // "since" is no verb that reported speech could shift back.
+    // Reported speech shifts "is" back to "was" ("he said the goal was a deal in the second
+    // quarter": the goal is still ahead), so after a reporting verb a past form of "be" gives
+    // no direction. A past event verb stays past ("said it earned $5 million in the quarter").
     let reported = tense == Tense::Past
-        && !is_in(&words[at].1, Class::SINCE)
+        && words[at].1.is_backshifted_be()
         && (0..at).any(|i| is_in(&words[i].1, Class::REPORTING));
     if reported { Tense::Unknown } else { tense }
 }
@@ -591,6 +653,20 @@ mod tests {
                 "February",
                 Tense::Future,
             ),
+            // Reported speech shifts only "be" back: an event verb after "said" stays past.
+            (
+                "The miner said it earned $3 million in the third quarter.",
+                "third quarter",
+                Tense::Past,
+            ),
+            (
+                "The judge gave the bank until Friday to respond.",
+                "Friday",
+                Tense::Future,
+            ),
+            ("Talks were postponed until March.", "March", Tense::Future),
+            ("The inspectors stayed until Friday.", "Friday", Tense::Past),
+            ("The launch is planned for early June.", "June", Tense::Future),
         ];
         for (sentence, expr, expected) in cases {
             assert_eq!(tense(sentence, expr), expected, "{sentence}");
