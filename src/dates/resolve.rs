@@ -3,8 +3,8 @@
 //! | expression | rule |
 //! | --- | --- |
 //! | a full date, "2022", "the 1990s" | its own value; not relative |
-//! | a day without a year ("Sept. 13") | the nearest such day; more than 30 days after the publication date in a past sentence means the year before, more than 30 days before it in a future sentence the year after |
-//! | a month ("in July"), a season, a quarter | past tense: the latest one not after the publication date's; future: the earliest not before it; no cue: the nearest, half a year away counting as past (a quarter or half behind moves ahead in a future sentence only when two periods back) |
+//! | a day without a year ("Sept. 13") | the nearest such day; more than 30 days after the publication date in a past sentence means the year before, more than 30 days before it in a future sentence the year after; no cue: the one ahead only when at most two thirds as far as the one behind |
+//! | a month ("in July"), a season, a quarter | past tense: the latest one not after the publication date's; future: the earliest not before it; no cue: the one ahead only when at most two thirds as far as the one behind (a month up to four months ahead; a quarter or half behind moves ahead in a future sentence only when two periods back) |
 //! | a weekday ("on Tuesday") | the publication day itself if it is that weekday; else the latest before it, or with a future cue the first after it |
 //! | "last"/"next" + month, weekday or season | strictly before / after the publication date's |
 //! | "yesterday", "last week", "two years ago" | the publication date shifted, at the unit's granularity (ISO weeks for weeks) |
@@ -370,13 +370,24 @@ fn pick_cycle(candidate: i32, now: i32, cycle: i32, shift: Option<i32>, tense: T
             Tense::Past => at_or_before(candidate),
             Tense::Future => at_or_after(candidate),
             Tense::Unknown => {
-                // The nearest occurrence; half a cycle away either way goes to the past.
                 let before = at_or_before(candidate);
                 let after = at_or_after(candidate);
-                if after - now < now - before { after } else { before }
+                if ahead_is_nearer(after - now, now - before) {
+                    after
+                } else {
+                    before
+                }
             }
         },
     }
+}
+
+/// Without a tense cue, whether the occurrence `ahead` away beats the one `back` away. News
+/// reports what happened far more often than it announces, so the one ahead must be clearly
+/// nearer: at most two thirds as far. A month is next year's only up to four months ahead ("in
+/// March", said in late October, is the March just gone), a day up to about 146 days.
+fn ahead_is_nearer(ahead: impl Into<i64>, back: impl Into<i64>) -> bool {
+    3 * ahead.into() < 2 * back.into()
 }
 
 /// Like [`pick_cycle`] for quarters and halves, which news reports mostly once they are over:
@@ -415,7 +426,8 @@ fn season_order(s: Season) -> i32 {
 }
 
 /// The day `m`-`d` nearest the anchor, moved a year in the direction the tense points when
-/// that puts it more than 30 days on the other side.
+/// that puts it more than 30 days on the other side. Without a cue, a day ahead must be
+/// clearly nearer than the one a year before (see [`ahead_is_nearer`]).
 fn day_without_year(anchor: Ymd, m: u8, d: u8, tense: Tense) -> Option<Ymd> {
     let candidates = [anchor.y - 1, anchor.y, anchor.y + 1]
         .into_iter()
@@ -425,6 +437,13 @@ fn day_without_year(anchor: Ymd, m: u8, d: u8, tense: Tense) -> Option<Ymd> {
     let moved = match tense {
         Tense::Past if distance > 30 => candidates.y - 1,
         Tense::Future if distance < -30 => candidates.y + 1,
+        Tense::Unknown if distance > 0 => {
+            let before = Ymd::new(candidates.y - 1, m, d).map_or(i64::MAX, |b| anchor.days() - b.days());
+            if ahead_is_nearer(distance, before) {
+                return Some(candidates);
+            }
+            candidates.y - 1
+        }
         _ => return Some(candidates),
     };
     Ymd::new(moved, m, d).or(Some(candidates))
@@ -764,6 +783,29 @@ mod tests {
             (Spec::Day { y: None, m: 9, d: 11 }, "2024-09-11", Unknown, "2024-09-11"),
             (Spec::Day { y: None, m: 12, d: 25 }, "2024-01-03", Unknown, "2023-12-25"),
             (Spec::Day { y: None, m: 11, d: 30 }, "2024-01-03", Future, "2024-11-30"),
+            // Without a cue the past wins unless the day or month ahead is clearly nearer.
+            (Spec::Day { y: None, m: 8, d: 6 }, "2023-02-06", Unknown, "2022-08-06"),
+            (Spec::Day { y: None, m: 1, d: 15 }, "2023-10-01", Unknown, "2024-01-15"),
+            (
+                Spec::Month {
+                    y: None,
+                    m: 3,
+                    shift: None,
+                },
+                "2023-10-30",
+                Unknown,
+                "2023-03",
+            ),
+            (
+                Spec::Month {
+                    y: None,
+                    m: 2,
+                    shift: None,
+                },
+                "2023-10-30",
+                Unknown,
+                "2024-02",
+            ),
             (Spec::Weekend, "1989-10-30", Past, "1989-W43-WE"),
             (Spec::Weekend, "1989-10-28", Past, "1989-W43-WE"),
             (Spec::Vague(Vague::Present), "1989-10-28", Past, "PRESENT_REF"),
