@@ -423,7 +423,8 @@ impl<'a> Parser<'a> {
     /// A four-digit year next to a month or season: any from 1000 to 2999.
     fn year_num(&self, i: usize) -> Option<i32> {
         let n = self.num(i)?;
-        (n.shape == Shape::Int && n.digits == 4 && (1000..=2999).contains(&n.value)).then_some(n.value as i32)
+        let year = (n.shape == Shape::Int && n.digits == 4) || n.shape == Shape::SpelledYear;
+        (year && (1000..=2999).contains(&n.value)).then_some(n.value as i32)
     }
 
     // ---- building expressions ---------------------------------------------------------------
@@ -1117,6 +1118,18 @@ impl<'a> Parser<'a> {
             }
             Shape::Ordinal | Shape::Int if n.digits <= 2 => self.day_first(i, n),
             Shape::Int if n.digits == 4 => self.year(i, n, years_end),
+            // A year in words is a year by its form: no context needed.
+            Shape::SpelledYear => {
+                let mut found = self.expr(i, i, Spec::Year(n.value as i32), "year in words");
+                // "the year two thousand": TimeML's span takes the noun and its article.
+                if let Some((start, w)) = word_before(self.text, found.expr.start)
+                    && w.eq_ignore_ascii_case("year")
+                {
+                    found.expr.start = start;
+                    found = self.with_article(found);
+                }
+                Some(found)
+            }
             _ => None,
         }
     }

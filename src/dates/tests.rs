@@ -292,6 +292,19 @@ const FORMS: &[Case] = &[
         &[("1989", "1989")],
     ),
     ("fiscal year", "Profit rose in fiscal 2021.", &[("fiscal 2021", "2021")]),
+    (
+        "years in words",
+        "The plant opened in nineteen eighty-two and closed in March nineteen ninety-one.",
+        &[
+            ("nineteen eighty-two", "1982"),
+            ("March nineteen ninety-one", "1991-03"),
+        ],
+    ),
+    (
+        "the year two thousand",
+        "The bank hoped to halve debt by the year two thousand.",
+        &[("the year two thousand", "2000")],
+    ),
 ];
 
 /// Published on Tuesday 13 September 2022: things that are not dates.
