@@ -25,7 +25,8 @@
 //! the second quarter"), so they give no direction either; a past event verb stays past ("said
 //! it earned $5 million in the quarter").
 //! Plans and deadlines point ahead: "planned for", "scheduled for", and "until" after a verb
-//! that sets or moves a deadline ("gave the bank until Friday", "postponed until March").
+//! that sets or moves a deadline ("gave the bank until Friday", "postponed until March"). A plan
+//! in the past perfect ("had been scheduled to expire Friday") points at a time now past.
 
 /// The direction a sentence points in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -413,11 +414,15 @@ fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
     let w = word.folded.as_ref()?.as_str();
     let next = words.get(i + 1).map(|(_, n)| n);
     let prev = i.checked_sub(1).map(|p| &words[p].1);
-    if is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)) {
-        return Some(Tense::Future);
-    }
-    if is_in(word, Class::FUTURE_BEFORE_FOR) && next.is_some_and(|n| is_in(n, Class::FOR)) {
-        return Some(Tense::Future);
+    let planned = (is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)))
+        || (is_in(word, Class::FUTURE_BEFORE_FOR) && next.is_some_and(|n| is_in(n, Class::FOR)));
+    if planned {
+        // A plan in the past perfect ("had been scheduled to expire Friday", "had planned to
+        // leave on Monday") was made before a past time and points at a time now past.
+        let before = |k: usize| i.checked_sub(k).map(|p| &words[p].1);
+        let pluperfect = before(1).is_some_and(|p| p.is("had"))
+            || (before(1).is_some_and(|p| p.is("been")) && before(2).is_some_and(|p| p.is("had")));
+        return Some(if pluperfect { Tense::Past } else { Tense::Future });
     }
     // "next to the embassy" is a place, not a time.
     if w == "next" && next.is_some_and(|n| is_in(n, Class::TO)) {
@@ -667,6 +672,13 @@ mod tests {
             ("Talks were postponed until March.", "March", Tense::Future),
             ("The inspectors stayed until Friday.", "Friday", Tense::Past),
             ("The launch is planned for early June.", "June", Tense::Future),
+            // A plan in the past perfect points at a time now past.
+            (
+                "The offer had been scheduled to expire on Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            ("The envoy had planned to leave on Monday.", "Monday", Tense::Past),
         ];
         for (sentence, expr, expected) in cases {
             assert_eq!(tense(sentence, expr), expected, "{sentence}");
