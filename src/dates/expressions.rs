@@ -34,6 +34,18 @@ pub enum Spec {
         /// Day.
         d: u8,
     },
+    /// A holiday on the `nth` weekday `wd` of month `m` (`nth` -1: the last), with or
+    /// without a year: "Thanksgiving", "Labor Day 2023".
+    Floating {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month.
+        m: u8,
+        /// Which occurrence, or -1 for the last.
+        nth: i8,
+        /// ISO weekday.
+        wd: u8,
+    },
     /// A month, with a year, a shift ("last July": -1) or neither.
     Month {
         /// The year, when written.
@@ -496,6 +508,7 @@ impl<'a> Parser<'a> {
             WordKind::Quarter(q) => self.quarter(i, q, None),
             WordKind::Half(h) => self.half(i, h),
             WordKind::Holiday(m, d) => self.holiday(i, m, d),
+            WordKind::FloatingHoliday { m, nth, wd } => self.floating_holiday(i, m, nth, wd),
             WordKind::Decade(decade) => Some(self.expr(i, i, Spec::Decade(decade), "decade word")),
             WordKind::Ref(vague) => self.vague(i, vague),
             WordKind::Offset(n, unit) => Some(self.offset(i, n, unit)),
@@ -972,6 +985,20 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(self.expr(i, i, Spec::Day { y: None, m, d }, "holiday"))
+    }
+
+    /// "Thanksgiving", "Labor Day 2023": like a fixed holiday, on a weekday of its month.
+    fn floating_holiday(&self, i: usize, m: u8, nth: i8, wd: u8) -> Option<Found> {
+        if self.gap_is(i, |g| g.is_empty() || g == ",")
+            && let Some(y) = self.year_num(i + 1)
+        {
+            let spec = Spec::Floating { y: Some(y), m, nth, wd };
+            return Some(self.expr(i, i + 1, spec, "holiday year"));
+        }
+        if !self.bare_ok(i, false) {
+            return None;
+        }
+        Some(self.expr(i, i, Spec::Floating { y: None, m, nth, wd }, "holiday"))
     }
 
     /// "now", "recently", "the past", "the future".

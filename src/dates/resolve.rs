@@ -141,6 +141,7 @@ pub struct Resolution {
 pub fn needs_tense(spec: &Spec) -> bool {
     match spec {
         Spec::Day { y: None, .. }
+        | Spec::Floating { y: None, .. }
         | Spec::Month {
             y: None,
             shift: None | Some(0),
@@ -218,6 +219,7 @@ fn with_year_of(a: &Spec, b: &Spec) -> Spec {
 fn is_relative(spec: &Spec) -> bool {
     match spec {
         Spec::Day { y, .. }
+        | Spec::Floating { y, .. }
         | Spec::Month { y, .. }
         | Spec::Season { y, .. }
         | Spec::Quarter { y, .. }
@@ -239,6 +241,7 @@ fn is_relative(spec: &Spec) -> bool {
 fn absolute(spec: &Spec) -> Option<Value> {
     Some(match *spec {
         Spec::Day { y: Some(y), m, d } => Value::Day(Ymd::new(y, m, d)?, None),
+        Spec::Floating { y: Some(y), m, nth, wd } => Value::Day(nth_weekday(y, m, nth, wd)?, None),
         Spec::Month { y: Some(y), m, .. } => Value::Month(y, m),
         Spec::Season { y: Some(y), s, .. } => Value::Season(y, s),
         Spec::Quarter { y: Some(y), q, .. } => Value::Quarter(y, q),
@@ -252,7 +255,10 @@ fn absolute(spec: &Spec) -> Option<Value> {
 fn relative_value(spec: &Spec, anchor: Ymd, ctx: &Context) -> Option<Value> {
     let tense = ctx.tense;
     Some(match *spec {
-        Spec::Day { m, d, .. } => Value::Day(day_without_year(anchor, m, d, tense)?, None),
+        Spec::Day { m, d, .. } => Value::Day(day_without_year(anchor, tense, |y| Ymd::new(y, m, d))?, None),
+        Spec::Floating { m, nth, wd, .. } => {
+            Value::Day(day_without_year(anchor, tense, |y| nth_weekday(y, m, nth, wd))?, None)
+        }
         Spec::Month { m, shift, .. } => {
             let now = month_index(anchor.y, anchor.m);
             let (y, m) = from_month_index(pick_cycle(month_index(anchor.y, m), now, 12, shift, tense));
@@ -428,17 +434,18 @@ fn season_order(s: Season) -> i32 {
 /// The day `m`-`d` nearest the anchor, moved a year in the direction the tense points when
 /// that puts it more than 30 days on the other side. Without a cue, a day ahead must be
 /// clearly nearer than the one a year before (see [`ahead_is_nearer`]).
-fn day_without_year(anchor: Ymd, m: u8, d: u8, tense: Tense) -> Option<Ymd> {
+/// `day_in` gives the day in a given year: a fixed month and day, or a weekday of a month.
+fn day_without_year(anchor: Ymd, tense: Tense, day_in: impl Fn(i32) -> Option<Ymd>) -> Option<Ymd> {
     let candidates = [anchor.y - 1, anchor.y, anchor.y + 1]
         .into_iter()
-        .filter_map(|y| Ymd::new(y, m, d))
+        .filter_map(&day_in)
         .min_by_key(|day| (day.days() - anchor.days()).abs())?;
     let distance = candidates.days() - anchor.days();
     let moved = match tense {
         Tense::Past if distance > 30 => candidates.y - 1,
         Tense::Future if distance < -30 => candidates.y + 1,
         Tense::Unknown if distance > 0 => {
-            let before = Ymd::new(candidates.y - 1, m, d).map_or(i64::MAX, |b| anchor.days() - b.days());
+            let before = day_in(candidates.y - 1).map_or(i64::MAX, |b| anchor.days() - b.days());
             if ahead_is_nearer(distance, before) {
                 return Some(candidates);
             }
@@ -446,7 +453,20 @@ fn day_without_year(anchor: Ymd, m: u8, d: u8, tense: Tense) -> Option<Ymd> {
         }
         _ => return Some(candidates),
     };
-    Ymd::new(moved, m, d).or(Some(candidates))
+    day_in(moved).or(Some(candidates))
+}
+
+/// The `nth` ISO weekday `wd` of month `m` of year `y` (`nth` -1: the last), if it exists.
+fn nth_weekday(y: i32, m: u8, nth: i8, wd: u8) -> Option<Ymd> {
+    if nth == -1 {
+        let last = Ymd::new(y, m, super::calendar::days_in_month(y, m))?;
+        let back = (i64::from(last.weekday()) - i64::from(wd)).rem_euclid(7);
+        return Some(last.add_days(-back));
+    }
+    let first = Ymd::new(y, m, 1)?;
+    let ahead = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+    let day = first.add_days(ahead + 7 * (i64::from(nth) - 1));
+    (day.m == m).then_some(day)
 }
 
 /// The weekday `wd` nearest the anchor in the direction of `shift` or the tense.
@@ -786,6 +806,41 @@ mod tests {
             // Without a cue the past wins unless the day or month ahead is clearly nearer.
             (Spec::Day { y: None, m: 8, d: 6 }, "2023-02-06", Unknown, "2022-08-06"),
             (Spec::Day { y: None, m: 1, d: 15 }, "2023-10-01", Unknown, "2024-01-15"),
+            // Thanksgiving, the fourth Thursday of November, and Memorial Day, the last Monday
+            // of May.
+            (
+                Spec::Floating {
+                    y: None,
+                    m: 11,
+                    nth: 4,
+                    wd: 4,
+                },
+                "2020-01-06",
+                Past,
+                "2019-11-28",
+            ),
+            (
+                Spec::Floating {
+                    y: None,
+                    m: 11,
+                    nth: 4,
+                    wd: 4,
+                },
+                "2023-10-02",
+                Future,
+                "2023-11-23",
+            ),
+            (
+                Spec::Floating {
+                    y: None,
+                    m: 5,
+                    nth: -1,
+                    wd: 1,
+                },
+                "2024-05-02",
+                Unknown,
+                "2024-05-27",
+            ),
             (
                 Spec::Month {
                     y: None,

@@ -457,6 +457,12 @@ const TENSE: &[DatedCase] = &[
         &[("December", "2022-12")],
     ),
     (
+        "a holiday on a weekday of its month",
+        "The fisherman was rescued on Thanksgiving Day. He will testify on Labor Day.",
+        "2023-01-06",
+        &[("Thanksgiving Day", "2022-11-24"), ("Labor Day", "2023-09-04")],
+    ),
+    (
         "a plan with is to",
         "The exchange is to reopen on Monday.",
         "2022-09-14",
