@@ -401,11 +401,7 @@ fn is_in(word: &Word, class: u16) -> bool {
 /// ("an unspecified date", "unidentified gunmen", "undisclosed terms"): such a word is
 /// almost never a verb, unlike the few verbs that start with "un-" ("unveiled").
 fn negated_participle(w: &str) -> bool {
-    w.starts_with("un") && !w.starts_with("under") && !is_in_list(w, UN_VERBS)
-}
-
-fn is_in_list(w: &str, list: &[&str]) -> bool {
-    list.contains(&w)
+    w.starts_with("un") && !w.starts_with("under") && !UN_VERBS.contains(&w)
 }
 
 /// The tense cue of word `i` of `words`, if it is one.
