@@ -34,6 +34,18 @@ pub enum Spec {
         /// Day.
         d: u8,
     },
+    /// A holiday on the `nth` weekday `wd` of month `m` (`nth` -1: the last), with or
+    /// without a year: "Thanksgiving", "Labor Day 2023".
+    Floating {
+        /// The year, when written.
+        y: Option<i32>,
+        /// Month.
+        m: u8,
+        /// Which occurrence, or -1 for the last.
+        nth: i8,
+        /// ISO weekday.
+        wd: u8,
+    },
     /// A month, with a year, a shift ("last July": -1) or neither.
     Month {
         /// The year, when written.
@@ -423,7 +435,8 @@ impl<'a> Parser<'a> {
     /// A four-digit year next to a month or season: any from 1000 to 2999.
     fn year_num(&self, i: usize) -> Option<i32> {
         let n = self.num(i)?;
-        (n.shape == Shape::Int && n.digits == 4 && (1000..=2999).contains(&n.value)).then_some(n.value as i32)
+        let year = (n.shape == Shape::Int && n.digits == 4) || n.shape == Shape::SpelledYear;
+        (year && (1000..=2999).contains(&n.value)).then_some(n.value as i32)
     }
 
     // ---- building expressions ---------------------------------------------------------------
@@ -495,6 +508,7 @@ impl<'a> Parser<'a> {
             WordKind::Quarter(q) => self.quarter(i, q, None),
             WordKind::Half(h) => self.half(i, h),
             WordKind::Holiday(m, d) => self.holiday(i, m, d),
+            WordKind::FloatingHoliday { m, nth, wd } => self.floating_holiday(i, m, nth, wd),
             WordKind::Decade(decade) => Some(self.expr(i, i, Spec::Decade(decade), "decade word")),
             WordKind::Ref(vague) => self.vague(i, vague),
             WordKind::Offset(n, unit) => Some(self.offset(i, n, unit)),
@@ -973,6 +987,20 @@ impl<'a> Parser<'a> {
         Some(self.expr(i, i, Spec::Day { y: None, m, d }, "holiday"))
     }
 
+    /// "Thanksgiving", "Labor Day 2023": like a fixed holiday, on a weekday of its month.
+    fn floating_holiday(&self, i: usize, m: u8, nth: i8, wd: u8) -> Option<Found> {
+        if self.gap_is(i, |g| g.is_empty() || g == ",")
+            && let Some(y) = self.year_num(i + 1)
+        {
+            let spec = Spec::Floating { y: Some(y), m, nth, wd };
+            return Some(self.expr(i, i + 1, spec, "holiday year"));
+        }
+        if !self.bare_ok(i, false) {
+            return None;
+        }
+        Some(self.expr(i, i, Spec::Floating { y: None, m, nth, wd }, "holiday"))
+    }
+
     /// "now", "recently", "the past", "the future".
     fn vague(&self, i: usize, vague: Vague) -> Option<Found> {
         let end = self.toks[i].end;
@@ -1117,6 +1145,18 @@ impl<'a> Parser<'a> {
             }
             Shape::Ordinal | Shape::Int if n.digits <= 2 => self.day_first(i, n),
             Shape::Int if n.digits == 4 => self.year(i, n, years_end),
+            // A year in words is a year by its form: no context needed.
+            Shape::SpelledYear => {
+                let mut found = self.expr(i, i, Spec::Year(n.value as i32), "year in words");
+                // "the year two thousand": TimeML's span takes the noun and its article.
+                if let Some((start, w)) = word_before(self.text, found.expr.start)
+                    && w.eq_ignore_ascii_case("year")
+                {
+                    found.expr.start = start;
+                    found = self.with_article(found);
+                }
+                Some(found)
+            }
             _ => None,
         }
     }

@@ -191,6 +191,16 @@ pub enum WordKind {
     Ref(Vague),
     /// A holiday on a fixed month and day.
     Holiday(u8, u8),
+    /// A holiday on the `nth` weekday `wd` (1 Monday to 7) of month `m`; `nth` is -1 for the
+    /// last one ("Memorial Day", the last Monday of May).
+    FloatingHoliday {
+        /// Month.
+        m: u8,
+        /// Which occurrence: 1-5, or -1 for the last.
+        nth: i8,
+        /// ISO weekday.
+        wd: u8,
+    },
     /// A decade, as its first three digits (199 for the 1990s).
     Decade(i32),
     /// "fiscal".
@@ -358,7 +368,13 @@ fn parse_row(file: &LexiconFile, row: &LexiconRow) -> Result<Option<DateWord>, G
         ),
         "holiday" => parse_month_day(value)
             .map(|(m, d)| WordKind::Holiday(m, d))
-            .ok_or_else(|| fail(format!("holiday needs a month and day MM-DD, not {value:?}")))?,
+            .or_else(|| parse_floating(value))
+            .ok_or_else(|| {
+                fail(format!(
+                    "holiday needs a month and day MM-DD, or MM-N-W for the Nth weekday W (1-7) of \
+                     the month (N is L for the last), not {value:?}"
+                ))
+            })?,
         "decade" => WordKind::Decade(number(100, 299)? as i32),
         "fiscal" => WordKind::Fiscal,
         other => {
@@ -420,6 +436,21 @@ fn parse_offset(value: &str) -> Option<WordKind> {
     let (count, unit) = value.split_once(' ')?;
     let count: i32 = count.trim_start_matches('+').parse().ok()?;
     Some(WordKind::Offset(count, Unit::parse(unit.trim())?))
+}
+
+/// `MM-N-W`: the Nth (1-5, or L for the last) ISO weekday W of month MM. "11-4-4" is the
+/// fourth Thursday of November (Thanksgiving), "05-L-1" the last Monday of May.
+fn parse_floating(value: &str) -> Option<WordKind> {
+    let mut parts = value.split('-');
+    let (m, n, w) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let m: u8 = m.parse().ok()?;
+    let nth: i8 = if n == "L" { -1 } else { n.parse().ok()? };
+    let wd: u8 = w.parse().ok()?;
+    let valid = (1..=12).contains(&m) && (nth == -1 || (1..=5).contains(&nth)) && (1..=7).contains(&wd);
+    valid.then_some(WordKind::FloatingHoliday { m, nth, wd })
 }
 
 fn parse_month_day(value: &str) -> Option<(u8, u8)> {
@@ -513,6 +544,25 @@ mod tests {
             let err = lexicon(text).unwrap_err().to_string();
             assert!(err.starts_with(expected), "{err}");
         }
+    }
+
+    #[test]
+    fn floating_holidays_name_a_weekday_of_a_month() {
+        assert_eq!(
+            parse_floating("11-4-4"),
+            Some(WordKind::FloatingHoliday { m: 11, nth: 4, wd: 4 })
+        );
+        assert_eq!(
+            parse_floating("05-L-1"),
+            Some(WordKind::FloatingHoliday { m: 5, nth: -1, wd: 1 })
+        );
+        for bad in ["11-6-4", "13-1-1", "05-L-8", "05-L", "11-4-4-1", "11-x-4"] {
+            assert_eq!(parse_floating(bad), None, "{bad}");
+        }
+        let err = lexicon("phrase\tdate_kind\tvalue\nFoo\tholiday\t11-0-4\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("mine.tsv:2: holiday needs"), "{err}");
     }
 
     #[test]

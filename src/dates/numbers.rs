@@ -4,7 +4,8 @@
 //! this scan finds each run of ASCII digits and classifies it by the characters around it.
 //! Numbers that cannot be part of a date are dropped here: grouped or decimal numbers
 //! ("3,000", "1.5"), money ("$1,500"), percentages, times ("3:38"), and digits glued to letters
-//! ("C-130", "5G", "A320").
+//! ("C-130", "5G", "A320"). Years written out as broadcast transcripts read them ("nineteen
+//! ninety-six", "the year two thousand") are found by a second, word-level scan.
 
 /// What a number looks like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +25,9 @@ pub enum Shape {
         /// Day.
         d: u8,
     },
+    /// A year in words, as read out in broadcast transcripts: "nineteen ninety-six", "the
+    /// year two thousand" (value: the year). A year by its form, needing no context.
+    SpelledYear,
     /// A numeric date `NN/NN/YYYY` (also with `.` or `-`), whose day and month order is
     /// decided later.
     Numeric {
@@ -55,8 +59,145 @@ pub struct Number {
     pub after_number_dash: bool,
 }
 
-/// Finds the date-capable numbers in a text, in order.
+/// Finds the date-capable numbers in a text, in order, years in words included.
 pub fn scan(text: &str) -> Vec<Number> {
+    let digits = scan_digits(text);
+    let spelled = spelled_years(text);
+    if spelled.is_empty() {
+        return digits;
+    }
+    let mut all = digits;
+    all.extend(spelled);
+    all.sort_by_key(|n| n.start);
+    all
+}
+
+const TEENS: &[&str] = &[
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+const UNITS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// The position of `word` in `list`, ignoring case.
+fn position(list: &[&str], word: &str) -> Option<usize> {
+    list.iter().position(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The ASCII word starting at `at` (letters only) and where it ends.
+fn word_at(text: &str, at: usize) -> (&str, usize) {
+    let len = text[at..].bytes().take_while(u8::is_ascii_alphabetic).count();
+    (&text[at..at + len], at + len)
+}
+
+/// After a number word ending at `end`, the start of the next word if one space or hyphen
+/// separates them.
+fn joined(text: &str, end: usize, hyphen: bool) -> Option<usize> {
+    let sep = text.as_bytes().get(end)?;
+    let ok = *sep == b' ' || (hyphen && *sep == b'-');
+    (ok && text.as_bytes().get(end + 1).is_some_and(u8::is_ascii_alphabetic)).then_some(end + 1)
+}
+
+/// A year written out: "nineteen" and a count from ten to ninety-nine ("nineteen ninety-six",
+/// "nineteen seventy nine", "nineteen twelve"), or "two thousand" (and a unit, "two thousand
+/// and one") after "the year", where it cannot be a count. "nineteen hundred" and "nineteen"
+/// alone are counts as often as years and are left out.
+fn spelled_years(text: &str) -> Vec<Number> {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let starts_word = |at: usize| at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+    let number = |start: usize, end: usize, value: u32| Number {
+        start,
+        end,
+        value,
+        digits: 4,
+        shape: Shape::SpelledYear,
+        hyphen_before: false,
+        after_number_dash: false,
+    };
+    for (at, _) in text.match_indices("ineteen") {
+        let Some(start) = at
+            .checked_sub(1)
+            .filter(|&s| matches!(bytes[s], b'n' | b'N') && starts_word(s))
+        else {
+            continue;
+        };
+        let (first, first_end) = word_at(text, start);
+        if !first.eq_ignore_ascii_case("nineteen") {
+            continue;
+        }
+        let Some(next) = joined(text, first_end, false) else {
+            continue;
+        };
+        let (second, second_end) = word_at(text, next);
+        let (value, end) = if let Some(teen) = position(TEENS, second) {
+            (1910 + teen as u32, second_end)
+        } else if let Some(ten) = position(TENS, second) {
+            let tens = 1920 + 10 * ten as u32;
+            match joined(text, second_end, true).map(|u| (u, word_at(text, u))) {
+                Some((_, (unit, unit_end))) if position(UNITS, unit).is_some() => {
+                    (tens + 1 + position(UNITS, unit).unwrap_or(0) as u32, unit_end)
+                }
+                _ => (tens, second_end),
+            }
+        } else {
+            continue;
+        };
+        // "nineteen ninety-six thousand" is a count.
+        let (after, _) = joined(text, end, false).map_or(("", end), |a| word_at(text, a));
+        if is_magnitude(after) || bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        out.push(number(start, end, value));
+    }
+    for (at, _) in text.match_indices("two thousand") {
+        let head = text[..at].trim_end().as_bytes();
+        let after_the_year =
+            head.len() >= 8 && head[head.len() - 8..].eq_ignore_ascii_case(b"the year") && starts_word(head.len() - 8);
+        if !starts_word(at) || !after_the_year {
+            continue;
+        }
+        let mut end = at + "two thousand".len();
+        let mut value = 2000;
+        let mut next = joined(text, end, false);
+        if let Some(n) = next
+            && word_at(text, n).0.eq_ignore_ascii_case("and")
+        {
+            next = joined(text, word_at(text, n).1, false);
+        }
+        if let Some(n) = next
+            && let (unit, unit_end) = word_at(text, n)
+            && let Some(u) = position(UNITS, unit)
+        {
+            value += 1 + u as u32;
+            end = unit_end;
+        }
+        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            continue;
+        }
+        out.push(number(at, end, value));
+    }
+    out
+}
+
+fn is_magnitude(word: &str) -> bool {
+    ["hundred", "thousand", "million", "billion"]
+        .iter()
+        .any(|m| m.eq_ignore_ascii_case(word))
+}
+
+/// Finds the numbers written in digits.
+fn scan_digits(text: &str) -> Vec<Number> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -277,6 +418,41 @@ mod tests {
                 .collect();
             assert!(found.is_empty(), "{text}: {found:?}");
         }
+    }
+
+    #[test]
+    fn years_in_words() {
+        let found = |text: &str| -> Vec<(String, u32)> {
+            scan(text)
+                .into_iter()
+                .filter(|n| n.shape == Shape::SpelledYear)
+                .map(|n| (text[n.start..n.end].to_owned(), n.value))
+                .collect()
+        };
+        let cases: &[(&str, &[(&str, u32)])] = &[
+            (
+                "The mill closed in nineteen eighty-two.",
+                &[("nineteen eighty-two", 1982)],
+            ),
+            ("Nineteen seventy nine was hard.", &[("Nineteen seventy nine", 1979)]),
+            ("in nineteen twelve", &[("nineteen twelve", 1912)]),
+            ("since nineteen fifty", &[("nineteen fifty", 1950)]),
+            ("by the year two thousand.", &[("two thousand", 2000)]),
+            ("in the year two thousand and four", &[("two thousand and four", 2004)]),
+            // Counts, not years.
+            ("some nineteen hundred troops", &[]),
+            ("nineteen ninety-six thousand dollars", &[]),
+            ("nineteen people died", &[]),
+            ("two thousand years of history", &[]),
+            ("caninenineteen ninety", &[]),
+        ];
+        for (text, expected) in cases {
+            let expected: Vec<(String, u32)> = expected.iter().map(|(t, v)| (t.to_string(), *v)).collect();
+            assert_eq!(found(text), expected, "{text}");
+        }
+        // In order with the numbers in digits.
+        let all = scan("From 1979 to nineteen eighty-two and 1990.");
+        assert_eq!(all.iter().map(|n| n.value).collect::<Vec<_>>(), [1979, 1982, 1990]);
     }
 
     #[test]

@@ -3,8 +3,8 @@
 //! | expression | rule |
 //! | --- | --- |
 //! | a full date, "2022", "the 1990s" | its own value; not relative |
-//! | a day without a year ("Sept. 13") | the nearest such day; more than 30 days after the publication date in a past sentence means the year before, more than 30 days before it in a future sentence the year after |
-//! | a month ("in July"), a season, a quarter | past tense: the latest one not after the publication date's; future: the earliest not before it; no cue: the nearest, half a year away counting as past (a quarter or half behind moves ahead in a future sentence only when two periods back) |
+//! | a day without a year ("Sept. 13") | the nearest such day; more than 30 days after the publication date in a past sentence means the year before, more than 30 days before it in a future sentence the year after; no cue: the one ahead only when at most two thirds as far as the one behind |
+//! | a month ("in July"), a season, a quarter | past tense: the latest one not after the publication date's; future: the earliest not before it; no cue: the one ahead only when at most two thirds as far as the one behind (a month up to four months ahead; a quarter or half behind moves ahead in a future sentence only when two periods back) |
 //! | a weekday ("on Tuesday") | the publication day itself if it is that weekday; else the latest before it, or with a future cue the first after it |
 //! | "last"/"next" + month, weekday or season | strictly before / after the publication date's |
 //! | "yesterday", "last week", "two years ago" | the publication date shifted, at the unit's granularity (ISO weeks for weeks) |
@@ -141,6 +141,7 @@ pub struct Resolution {
 pub fn needs_tense(spec: &Spec) -> bool {
     match spec {
         Spec::Day { y: None, .. }
+        | Spec::Floating { y: None, .. }
         | Spec::Month {
             y: None,
             shift: None | Some(0),
@@ -218,6 +219,7 @@ fn with_year_of(a: &Spec, b: &Spec) -> Spec {
 fn is_relative(spec: &Spec) -> bool {
     match spec {
         Spec::Day { y, .. }
+        | Spec::Floating { y, .. }
         | Spec::Month { y, .. }
         | Spec::Season { y, .. }
         | Spec::Quarter { y, .. }
@@ -239,6 +241,7 @@ fn is_relative(spec: &Spec) -> bool {
 fn absolute(spec: &Spec) -> Option<Value> {
     Some(match *spec {
         Spec::Day { y: Some(y), m, d } => Value::Day(Ymd::new(y, m, d)?, None),
+        Spec::Floating { y: Some(y), m, nth, wd } => Value::Day(nth_weekday(y, m, nth, wd)?, None),
         Spec::Month { y: Some(y), m, .. } => Value::Month(y, m),
         Spec::Season { y: Some(y), s, .. } => Value::Season(y, s),
         Spec::Quarter { y: Some(y), q, .. } => Value::Quarter(y, q),
@@ -252,7 +255,10 @@ fn absolute(spec: &Spec) -> Option<Value> {
 fn relative_value(spec: &Spec, anchor: Ymd, ctx: &Context) -> Option<Value> {
     let tense = ctx.tense;
     Some(match *spec {
-        Spec::Day { m, d, .. } => Value::Day(day_without_year(anchor, m, d, tense)?, None),
+        Spec::Day { m, d, .. } => Value::Day(day_without_year(anchor, tense, |y| Ymd::new(y, m, d))?, None),
+        Spec::Floating { m, nth, wd, .. } => {
+            Value::Day(day_without_year(anchor, tense, |y| nth_weekday(y, m, nth, wd))?, None)
+        }
         Spec::Month { m, shift, .. } => {
             let now = month_index(anchor.y, anchor.m);
             let (y, m) = from_month_index(pick_cycle(month_index(anchor.y, m), now, 12, shift, tense));
@@ -370,13 +376,24 @@ fn pick_cycle(candidate: i32, now: i32, cycle: i32, shift: Option<i32>, tense: T
             Tense::Past => at_or_before(candidate),
             Tense::Future => at_or_after(candidate),
             Tense::Unknown => {
-                // The nearest occurrence; half a cycle away either way goes to the past.
                 let before = at_or_before(candidate);
                 let after = at_or_after(candidate);
-                if after - now < now - before { after } else { before }
+                if ahead_is_nearer(after - now, now - before) {
+                    after
+                } else {
+                    before
+                }
             }
         },
     }
+}
+
+/// Without a tense cue, whether the occurrence `ahead` away beats the one `back` away. News
+/// reports what happened far more often than it announces, so the one ahead must be clearly
+/// nearer: at most two thirds as far. A month is next year's only up to four months ahead ("in
+/// March", said in late October, is the March just gone), a day up to about 146 days.
+fn ahead_is_nearer(ahead: impl Into<i64>, back: impl Into<i64>) -> bool {
+    3 * ahead.into() < 2 * back.into()
 }
 
 /// Like [`pick_cycle`] for quarters and halves, which news reports mostly once they are over:
@@ -415,19 +432,41 @@ fn season_order(s: Season) -> i32 {
 }
 
 /// The day `m`-`d` nearest the anchor, moved a year in the direction the tense points when
-/// that puts it more than 30 days on the other side.
-fn day_without_year(anchor: Ymd, m: u8, d: u8, tense: Tense) -> Option<Ymd> {
+/// that puts it more than 30 days on the other side. Without a cue, a day ahead must be
+/// clearly nearer than the one a year before (see [`ahead_is_nearer`]).
+/// `day_in` gives the day in a given year: a fixed month and day, or a weekday of a month.
+fn day_without_year(anchor: Ymd, tense: Tense, day_in: impl Fn(i32) -> Option<Ymd>) -> Option<Ymd> {
     let candidates = [anchor.y - 1, anchor.y, anchor.y + 1]
         .into_iter()
-        .filter_map(|y| Ymd::new(y, m, d))
+        .filter_map(&day_in)
         .min_by_key(|day| (day.days() - anchor.days()).abs())?;
     let distance = candidates.days() - anchor.days();
     let moved = match tense {
         Tense::Past if distance > 30 => candidates.y - 1,
         Tense::Future if distance < -30 => candidates.y + 1,
+        Tense::Unknown if distance > 0 => {
+            let before = day_in(candidates.y - 1).map_or(i64::MAX, |b| anchor.days() - b.days());
+            if ahead_is_nearer(distance, before) {
+                return Some(candidates);
+            }
+            candidates.y - 1
+        }
         _ => return Some(candidates),
     };
-    Ymd::new(moved, m, d).or(Some(candidates))
+    day_in(moved).or(Some(candidates))
+}
+
+/// The `nth` ISO weekday `wd` of month `m` of year `y` (`nth` -1: the last), if it exists.
+fn nth_weekday(y: i32, m: u8, nth: i8, wd: u8) -> Option<Ymd> {
+    if nth == -1 {
+        let last = Ymd::new(y, m, super::calendar::days_in_month(y, m))?;
+        let back = (i64::from(last.weekday()) - i64::from(wd)).rem_euclid(7);
+        return Some(last.add_days(-back));
+    }
+    let first = Ymd::new(y, m, 1)?;
+    let ahead = (i64::from(wd) - i64::from(first.weekday())).rem_euclid(7);
+    let day = first.add_days(ahead + 7 * (i64::from(nth) - 1));
+    (day.m == m).then_some(day)
 }
 
 /// The weekday `wd` nearest the anchor in the direction of `shift` or the tense.
@@ -764,6 +803,64 @@ mod tests {
             (Spec::Day { y: None, m: 9, d: 11 }, "2024-09-11", Unknown, "2024-09-11"),
             (Spec::Day { y: None, m: 12, d: 25 }, "2024-01-03", Unknown, "2023-12-25"),
             (Spec::Day { y: None, m: 11, d: 30 }, "2024-01-03", Future, "2024-11-30"),
+            // Without a cue the past wins unless the day or month ahead is clearly nearer.
+            (Spec::Day { y: None, m: 8, d: 6 }, "2023-02-06", Unknown, "2022-08-06"),
+            (Spec::Day { y: None, m: 1, d: 15 }, "2023-10-01", Unknown, "2024-01-15"),
+            // Thanksgiving, the fourth Thursday of November, and Memorial Day, the last Monday
+            // of May.
+            (
+                Spec::Floating {
+                    y: None,
+                    m: 11,
+                    nth: 4,
+                    wd: 4,
+                },
+                "2020-01-06",
+                Past,
+                "2019-11-28",
+            ),
+            (
+                Spec::Floating {
+                    y: None,
+                    m: 11,
+                    nth: 4,
+                    wd: 4,
+                },
+                "2023-10-02",
+                Future,
+                "2023-11-23",
+            ),
+            (
+                Spec::Floating {
+                    y: None,
+                    m: 5,
+                    nth: -1,
+                    wd: 1,
+                },
+                "2024-05-02",
+                Unknown,
+                "2024-05-27",
+            ),
+            (
+                Spec::Month {
+                    y: None,
+                    m: 3,
+                    shift: None,
+                },
+                "2023-10-30",
+                Unknown,
+                "2023-03",
+            ),
+            (
+                Spec::Month {
+                    y: None,
+                    m: 2,
+                    shift: None,
+                },
+                "2023-10-30",
+                Unknown,
+                "2024-02",
+            ),
             (Spec::Weekend, "1989-10-30", Past, "1989-W43-WE"),
             (Spec::Weekend, "1989-10-28", Past, "1989-W43-WE"),
             (Spec::Vague(Vague::Present), "1989-10-28", Past, "PRESENT_REF"),

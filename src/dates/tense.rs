@@ -2,22 +2,31 @@
 //!
 //! No parser: the words of the sentence are scanned outwards from the expression, up to eight
 //! words each way, and the nearest cue on either side decides (the one before it when both
-//! are as near). Without a cue the direction is unknown, and dates are taken as the nearest.
+//! are as near). With no cue that near, the scan goes on to twenty words, since the verb of a
+//! long clause can sit far from its date. Without a cue the direction is unknown, and dates
+//! are taken as the nearest.
 //!
 //! - Future: will, shall, 'll, won't, would, going to, plans/plan/planning/intends/expected/
-//!   scheduled/set/due/aims to, expects, forecasts, next, upcoming, coming, tomorrow.
-//! - Past: said, was, were, had, did, ago, last, yesterday, a short list of irregular past
-//!   forms (told, met, held, took...), and lower-case words ending in -ed ("announced").
+//!   scheduled/set/due/aims/agreed to, is/are to, as soon as, as early as, expects, forecasts,
+//!   next (not "next to"), upcoming, coming, tomorrow, and "effective" right before the date.
+//! - Past: said, was, were, had, did, ago, last, yesterday, since, a short list of irregular
+//!   past forms (told, met, held, took...), and lower-case words ending in -ed ("announced"),
+//!   except adjectives made with un- ("an unspecified date").
 //! - Present: is, are, has, have, says... A present cue that is nearest means no direction:
 //!   the date is resolved to the nearest one ("the dividend is payable Dec. 7").
 //!
 //! A past form right after a form of "be" or "have" ("will be held", "was signed", "have
-//! warned") is skipped, so the auxiliary decides; so is one right after an article ("the proposed deal", an adjective).
+//! warned") is skipped, so the auxiliary decides; so is one right after an article ("the
+//! proposed deal", an adjective) or after "to" ("to cut", a bare verb).
 //! A reporting verb (said, told, announced...) dates the report, not what is reported, so it
 //! counts only next to the expression ("said on Tuesday", "Tuesday, officials said"): in "the
 //! company said the dividend will be paid Dec. 7" the cue is "will". And after a reporting
-//! verb a past form may be reported speech shifted back ("he said the goal was a deal in the
-//! second quarter"), so it gives no direction either.
+//! verb "was" and "were" may be reported speech shifted back ("he said the goal was a deal in
+//! the second quarter"), so they give no direction either; a past event verb stays past ("said
+//! it earned $5 million in the quarter").
+//! Plans and deadlines point ahead: "planned for", "scheduled for", and "until" after a verb
+//! that sets or moves a deadline ("gave the bank until Friday", "postponed until March"). A plan
+//! in the past perfect ("had been scheduled to expire Friday") points at a time now past.
 
 /// The direction a sentence points in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +84,9 @@ const FUTURE_BEFORE_TO: &[&str] = &[
     "promised",
     "vowed",
     "pledged",
+    "agreed",
+    "agrees",
+    "agree",
 ];
 
 const PAST_WORDS: &[&str] = &[
@@ -141,6 +153,57 @@ const NOT_PAST: &[&str] = &[
     "exceed", "succeed", "breed", "greed", "deed", "weed", "bleed", "heed", "reed", "tweed",
 ];
 
+/// Participles that point to the future when "for" follows them ("planned for early March").
+const FUTURE_BEFORE_FOR: &[&str] = &["planned", "scheduled", "slated", "set", "due", "earmarked"];
+
+/// Verbs that set or move a deadline: "until" after them names a time still ahead.
+const DEADLINE_VERBS: &[&str] = &[
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "giving",
+    "extend",
+    "extends",
+    "extended",
+    "extending",
+    "postpone",
+    "postpones",
+    "postponed",
+    "delay",
+    "delays",
+    "delayed",
+    "adjourn",
+    "adjourns",
+    "adjourned",
+    "defer",
+    "defers",
+    "deferred",
+    "suspend",
+    "suspends",
+    "suspended",
+];
+
+/// Verbs that start with "un-" and end in -ed: past forms, unlike "unspecified".
+const UN_VERBS: &[&str] = &[
+    "unveiled",
+    "unleashed",
+    "unloaded",
+    "unlocked",
+    "unsealed",
+    "unfolded",
+    "unraveled",
+    "unravelled",
+    "unearthed",
+    "unnerved",
+    "unified",
+    "unpacked",
+    "unwrapped",
+    "unplugged",
+    "unseated",
+    "untied",
+];
+
 /// Verbs of saying: they date the report, so they count only close to the expression.
 const REPORTING: &[&str] = &[
     "said",
@@ -171,6 +234,9 @@ const REPORTING_REACH: usize = 3;
 /// How many words away any cue still counts.
 const REACH: usize = 8;
 
+/// How many words away a cue counts when none is within [`REACH`].
+const FAR_REACH: usize = 20;
+
 /// Auxiliaries after which a participle says nothing by itself: "will be held", "was signed",
 /// "have warned" (the present perfect looks from now, so "have" decides).
 const BE_FORMS: &[&str] = &[
@@ -196,9 +262,9 @@ struct Word {
 /// across a comma ("talks, which will be held on Tuesday, were announced").
 const CLAUSE_BREAK: usize = 4;
 
-/// How far from the expression, in bytes, words are read: enough for [`REACH`] words of news
-/// text, so that a long sentence costs no more than a short one.
-const WINDOW: usize = 100;
+/// How far from the expression, in bytes, words are read: enough for [`FAR_REACH`] words of
+/// news text, so that a long sentence costs no more than a short one.
+const WINDOW: usize = 160;
 
 fn words(sentence: &str) -> Vec<(usize, Word)> {
     let mut out = Vec::with_capacity(32);
@@ -275,6 +341,10 @@ impl Class {
     const REPORTING: u16 = 1 << 7;
     const AUXILIARY: u16 = 1 << 8;
     const TO: u16 = 1 << 9;
+    const SINCE: u16 = 1 << 10;
+    const DEADLINE: u16 = 1 << 11;
+    const FUTURE_BEFORE_FOR: u16 = 1 << 12;
+    const FOR: u16 = 1 << 13;
 }
 
 /// Past forms that are cues of their own even after "be" or "have".
@@ -284,7 +354,7 @@ const AUXILIARIES: &[&str] = &["was", "were", "had", "did", "said"];
 fn classes_of(word: &str) -> u16 {
     static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let lists: [(&[&str], u16); 10] = [
+        let lists: [(&[&str], u16); 14] = [
             (FUTURE_BEFORE_TO, Class::FUTURE_BEFORE_TO),
             (FUTURE_WORDS, Class::FUTURE),
             (PRESENT_WORDS, Class::PRESENT),
@@ -295,6 +365,10 @@ fn classes_of(word: &str) -> u16 {
             (REPORTING, Class::REPORTING),
             (AUXILIARIES, Class::AUXILIARY),
             (&["to"], Class::TO),
+            (&["since"], Class::SINCE),
+            (DEADLINE_VERBS, Class::DEADLINE),
+            (FUTURE_BEFORE_FOR, Class::FUTURE_BEFORE_FOR),
+            (&["for"], Class::FOR),
         ];
         let mut table = std::collections::HashMap::new();
         for (list, class) in lists {
@@ -307,8 +381,27 @@ fn classes_of(word: &str) -> u16 {
     table.get(word).copied().unwrap_or(0)
 }
 
+impl Word {
+    /// Whether the word is "was" or "were", which reported speech uses for "is" and "are".
+    fn is_backshifted_be(&self) -> bool {
+        self.is("was") || self.is("were")
+    }
+
+    /// Whether the word is `w` (lower case).
+    fn is(&self, w: &str) -> bool {
+        self.folded.as_ref().is_some_and(|f| f.as_str() == w)
+    }
+}
+
 fn is_in(word: &Word, class: u16) -> bool {
     word.classes & class != 0
+}
+
+/// Whether `w`, a lower-case word ending in -ed, is an adjective made with the prefix "un-"
+/// ("an unspecified date", "unidentified gunmen", "undisclosed terms"): such a word is
+/// almost never a verb, unlike the few verbs that start with "un-" ("unveiled").
+fn negated_participle(w: &str) -> bool {
+    w.starts_with("un") && !w.starts_with("under") && !UN_VERBS.contains(&w)
 }
 
 /// The tense cue of word `i` of `words`, if it is one.
@@ -317,23 +410,51 @@ fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
     let w = word.folded.as_ref()?.as_str();
     let next = words.get(i + 1).map(|(_, n)| n);
     let prev = i.checked_sub(1).map(|p| &words[p].1);
-    if is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)) {
-        return Some(Tense::Future);
+    let planned = (is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)))
+        || (is_in(word, Class::FUTURE_BEFORE_FOR) && next.is_some_and(|n| is_in(n, Class::FOR)));
+    if planned {
+        // A plan in the past perfect ("had been scheduled to expire Friday", "had planned to
+        // leave on Monday") was made before a past time and points at a time now past.
+        let before = |k: usize| i.checked_sub(k).map(|p| &words[p].1);
+        let pluperfect = before(1).is_some_and(|p| p.is("had"))
+            || (before(1).is_some_and(|p| p.is("been")) && before(2).is_some_and(|p| p.is("had")));
+        return Some(if pluperfect { Tense::Past } else { Tense::Future });
+    }
+    // "next to the embassy" is a place, not a time.
+    if w == "next" && next.is_some_and(|n| is_in(n, Class::TO)) {
+        return None;
     }
     if is_in(word, Class::FUTURE) || w.ends_with("'ll") {
         return Some(Tense::Future);
     }
+    // "as soon as Tuesday", "as early as next week": the earliest a thing can still happen.
+    if matches!(w, "soon" | "early") && prev.is_some_and(|p| p.is("as")) && next.is_some_and(|n| n.is("as")) {
+        return Some(Tense::Future);
+    }
+    // "since" looks back from now: whatever it starts is over or ongoing, never ahead.
+    if is_in(word, Class::SINCE) {
+        return Some(Tense::Past);
+    }
     if is_in(word, Class::PRESENT) {
+        // "is to", "are to": a plan or an order ("the bank is to resume trading Tuesday").
+        if is_in(word, Class::BE) && next.is_some_and(|n| is_in(n, Class::TO)) {
+            return Some(Tense::Future);
+        }
         return Some(Tense::Unknown);
     }
     let past_form = is_in(word, Class::PAST)
-        || (w.len() >= 4 && w.ends_with("ed") && !word.capitalised && !is_in(word, Class::NOT_PAST));
+        || (w.len() >= 4
+            && w.ends_with("ed")
+            && !word.capitalised
+            && !is_in(word, Class::NOT_PAST)
+            && !negated_participle(w));
     if !past_form {
         return None;
     }
     // A participle after "be" ("will be held") or an article ("the proposed deal") says
-    // nothing by itself; auxiliaries such as "was" are cues of their own.
-    if !is_in(word, Class::AUXILIARY) && prev.is_some_and(|p| is_in(p, Class::BE | Class::ARTICLE)) {
+    // nothing by itself, nor does a bare verb after "to" that looks past ("to cut", "to
+    // set"); auxiliaries such as "was" are cues of their own.
+    if !is_in(word, Class::AUXILIARY) && prev.is_some_and(|p| is_in(p, Class::BE | Class::ARTICLE | Class::TO)) {
         return None;
     }
     Some(Tense::Past)
@@ -356,8 +477,8 @@ pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops
     let rel_end = expr.end.saturating_sub(from);
     let first_after = words.partition_point(|(o, _)| *o < rel_end);
     let last_before = words.partition_point(|(o, _)| *o < rel_start);
-    let too_far = |i: usize, distance: usize| {
-        distance > REACH || (distance > REPORTING_REACH && is_in(&words[i].1, Class::REPORTING))
+    let too_far = |i: usize, distance: usize, reach: usize| {
+        distance > reach || (distance > REPORTING_REACH && is_in(&words[i].1, Class::REPORTING))
     };
     // The expression's own clause: that of the word just before it (or after, at the start).
     let home = last_before
@@ -365,13 +486,38 @@ pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops
         .or((first_after < words.len()).then_some(first_after))
         .map_or(0, |i| words[i].1.clause);
     let weight = |i: usize, distance: usize| distance + CLAUSE_BREAK * words[i].1.clause.abs_diff(home);
-    let left = (0..last_before)
-        .rev()
-        .filter(|&i| !too_far(i, last_before - i))
-        .find_map(|i| cue_at(i).map(|t| (weight(i, last_before - i), i, t)));
-    let right = (first_after..words.len())
-        .filter(|&i| !too_far(i, i + 1 - first_after))
-        .find_map(|i| cue_at(i).map(|t| (weight(i, i + 1 - first_after), i, t)));
+    // "effective Dec. 7": the date a decision takes effect, announced ahead of it.
+    if last_before > 0 && words[last_before - 1].1.is("effective") {
+        return Tense::Future;
+    }
+    // A deadline set or moved ("gave the company until Friday", "postponed the vote until
+    // March") is still ahead, whatever the tense of the verb that set it.
+    if last_before > 0 && (words[last_before - 1].1.is("until") || words[last_before - 1].1.is("till")) {
+        let until = last_before - 1;
+        let deadline = (until.saturating_sub(REACH)..until)
+            .rev()
+            .take_while(|&i| words[i].1.clause == words[until].1.clause)
+            .any(|i| is_in(&words[i].1, Class::DEADLINE));
+        if deadline {
+            return Tense::Future;
+        }
+    }
+    let nearest = |reach: usize| {
+        let left = (0..last_before)
+            .rev()
+            .filter(|&i| !too_far(i, last_before - i, reach))
+            .find_map(|i| cue_at(i).map(|t| (weight(i, last_before - i), i, t)));
+        let right = (first_after..words.len())
+            .filter(|&i| !too_far(i, i + 1 - first_after, reach))
+            .find_map(|i| cue_at(i).map(|t| (weight(i, i + 1 - first_after), i, t)));
+        (left, right)
+    };
+    // A long clause can put its verb far from the date ("the operator changed from a fiscal
+    // year to a calendar year in December"): with no cue near, the verb farther off decides.
+    let (left, right) = match nearest(REACH) {
+        (None, None) => nearest(FAR_REACH),
+        found => found,
+    };
     let (at, tense) = match (left, right) {
         (Some((dl, il, tl)), Some((dr, ir, tr))) => {
             if dl <= dr {
@@ -383,7 +529,12 @@ pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops
         (Some((_, i, t)), None) | (None, Some((_, i, t))) => (i, t),
         (None, None) => return Tense::Unknown,
     };
-    let reported = tense == Tense::Past && (0..at).any(|i| is_in(&words[i].1, Class::REPORTING));
+    // Reported speech shifts "is" back to "was" ("he said the goal was a deal in the second
+    // quarter": the goal is still ahead), so after a reporting verb a past form of "be" gives
+    // no direction. A past event verb stays past ("said it earned $5 million in the quarter").
+    let reported = tense == Tense::Past
+        && words[at].1.is_backshifted_be()
+        && (0..at).any(|i| is_in(&words[i].1, Class::REPORTING));
     if reported { Tense::Unknown } else { tense }
 }
 
@@ -450,6 +601,80 @@ mod tests {
                 "next month",
                 Tense::Future,
             ),
+            // The verb of a long clause, beyond the usual reach.
+            (
+                "The shipping line switched its accounts from a fiscal year to a calendar year in December.",
+                "December",
+                Tense::Past,
+            ),
+            (
+                "Union leaders will almost certainly sign the contract with the three regional airlines by August.",
+                "August",
+                Tense::Future,
+            ),
+            // "un-" adjectives are no past forms.
+            (
+                "The bonus would be paid on an undisclosed date in March.",
+                "March",
+                Tense::Future,
+            ),
+            (
+                "Rescue teams have searched the valley since the Sept. 4 landslide.",
+                "Sept. 4",
+                Tense::Past,
+            ),
+            (
+                "Officials said the border has been closed since March.",
+                "March",
+                Tense::Past,
+            ),
+            (
+                "The central bank is to cut rates on Thursday.",
+                "Thursday",
+                Tense::Future,
+            ),
+            (
+                "The ferry could resume service as soon as Friday.",
+                "Friday",
+                Tense::Future,
+            ),
+            ("Troops could leave as early as Monday.", "Monday", Tense::Future),
+            (
+                "A car bomb exploded next to the ministry on Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            (
+                "The airline announced fare increases effective Jan. 1.",
+                "Jan. 1",
+                Tense::Future,
+            ),
+            (
+                "The retailer agreed to buy the chain for $40 million in February.",
+                "February",
+                Tense::Future,
+            ),
+            // Reported speech shifts only "be" back: an event verb after "said" stays past.
+            (
+                "The miner said it earned $3 million in the third quarter.",
+                "third quarter",
+                Tense::Past,
+            ),
+            (
+                "The judge gave the bank until Friday to respond.",
+                "Friday",
+                Tense::Future,
+            ),
+            ("Talks were postponed until March.", "March", Tense::Future),
+            ("The inspectors stayed until Friday.", "Friday", Tense::Past),
+            ("The launch is planned for early June.", "June", Tense::Future),
+            // A plan in the past perfect points at a time now past.
+            (
+                "The offer had been scheduled to expire on Friday.",
+                "Friday",
+                Tense::Past,
+            ),
+            ("The envoy had planned to leave on Monday.", "Monday", Tense::Past),
         ];
         for (sentence, expr, expected) in cases {
             assert_eq!(tense(sentence, expr), expected, "{sentence}");

@@ -292,6 +292,19 @@ const FORMS: &[Case] = &[
         &[("1989", "1989")],
     ),
     ("fiscal year", "Profit rose in fiscal 2021.", &[("fiscal 2021", "2021")]),
+    (
+        "years in words",
+        "The plant opened in nineteen eighty-two and closed in March nineteen ninety-one.",
+        &[
+            ("nineteen eighty-two", "1982"),
+            ("March nineteen ninety-one", "1991-03"),
+        ],
+    ),
+    (
+        "the year two thousand",
+        "The bank hoped to halve debt by the year two thousand.",
+        &[("the year two thousand", "2000")],
+    ),
 ];
 
 /// Published on Tuesday 13 September 2022: things that are not dates.
@@ -430,6 +443,30 @@ const TENSE: &[DatedCase] = &[
         "Sales will recover in the first quarter.",
         "2022-10-26",
         &[("the first quarter", "2023-Q1")],
+    ),
+    (
+        "since points back",
+        "Divers have searched the wreck since the Oct. 12 sinking.",
+        "2023-05-04",
+        &[("Oct. 12", "2022-10-12")],
+    ),
+    (
+        "the verb of a long clause",
+        "The brewer moved its headquarters from the old harbour district to a new business park in December.",
+        "2023-10-20",
+        &[("December", "2022-12")],
+    ),
+    (
+        "a holiday on a weekday of its month",
+        "The fisherman was rescued on Thanksgiving Day. He will testify on Labor Day.",
+        "2023-01-06",
+        &[("Thanksgiving Day", "2022-11-24"), ("Labor Day", "2023-09-04")],
+    ),
+    (
+        "a plan with is to",
+        "The exchange is to reopen on Monday.",
+        "2022-09-14",
+        &[("Monday", "2022-09-19")],
     ),
 ];
 
