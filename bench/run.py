@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Batch benchmarks for gazette, in one run (see README, "Benchmarks").
 
-    python3 bench/run.py [--docs N] [--keep DIR] [--skip-100x]
+    python3 bench/run.py [--docs N] [--keep DIR] [--skip-100x] [--compare BINARY]
 
 Builds a corpus of N documents (default 10,000) as JSON Lines from the CoNLL-2003 articles in
 ../shared/data/conll2003 when present, else from fixtures/*.txt, each copy varied (a numbered
@@ -15,6 +15,10 @@ id and headline) so that no two documents are byte-identical, and reports:
 - peak RSS (/usr/bin/time -f %M) for 1,000 and for N documents;
 - how throughput, start-up and peak RSS change with gazetteer size (1x, 10x, 100x: synthetic
   entries passed with --gazetteer) and with document size.
+
+With `--compare BINARY` (another build of gazette, e.g. of an earlier commit), the end-to-end
+-j1 run and the start-up are also timed for that binary, alternating with this one, and the
+ratios printed: a before/after figure measured in one run.
 
 Figures, not tests: nothing here fails on a slow machine. Timings of a 2-core machine shared
 with other work vary by 10-20% from run to run.
@@ -74,17 +78,45 @@ def timed(args, stdin=None):
     return wall, int(found.group(1)) / 1024, float(found.group(2)) + float(found.group(3))
 
 
-def extract(jsonl, megabytes, jobs, extra=()):
-    wall, rss, cpu = timed([GAZETTE, "extract", "--input", "jsonl", "-j", jobs, *extra, jsonl])
+def extract(jsonl, megabytes, jobs, extra=(), binary=None):
+    wall, rss, cpu = timed([binary or GAZETTE, "extract", "--input", "jsonl", "-j", jobs, *extra, jsonl])
     return megabytes / wall, wall, rss, cpu
 
 
-def startup(extra=()):
+def startup(extra=(), binary=None):
     best = None
     for _ in range(5):
-        wall, rss, _ = timed([GAZETTE, "extract", *extra])
+        wall, rss, _ = timed([binary or GAZETTE, "extract", *extra])
         best = wall if best is None else min(best, wall)
     return best, rss
+
+
+def default_entries():
+    """Entries of the embedded gazetteers, from `gazette gazetteer stats --json`."""
+    done = subprocess.run([GAZETTE, "gazetteer", "stats", "--json"], capture_output=True, text=True, check=True)
+    stats = json.loads(done.stdout)
+    return sum(sum(f["entries"].values()) for f in stats["files"])
+
+
+def compare(big, mb, other):
+    """This build against `other`, alternating, three rounds: median -j1 wall and CPU, start-up."""
+    rounds = {"this": [], "other": []}
+    for _ in range(3):
+        for name, binary in (("this", GAZETTE), ("other", other)):
+            _, wall, _, cpu = extract(big, mb, 1, binary=binary)
+            up, up_rss = startup(binary=binary)
+            rounds[name].append((wall, cpu, up, up_rss))
+    median = lambda xs: sorted(xs)[len(xs) // 2]
+    print(f"compared with {other} (median of 3 alternating rounds, -j1):")
+    figures = {}
+    for name in ("other", "this"):
+        walls, cpus, ups, rsss = zip(*rounds[name])
+        figures[name] = (median(walls), median(cpus), median(ups), median(rsss))
+        w, c, u, r = figures[name]
+        print(f"  {name:>5}: {mb / w:6.2f} MB/s ({w:.1f} s wall, {c:.1f} CPU s, {mb / c:.2f} MB per CPU s)   "
+              f"start-up {u * 1000:.0f} ms, {r:.0f} MB")
+    (w0, c0, u0, _), (w1, c1, u1, _) = figures["other"], figures["this"]
+    print(f"  ratio this/other: throughput {w0 / w1:.2f}x (CPU {c0 / c1:.2f}x), start-up {u0 / u1:.2f}x faster")
 
 
 def scan(text_file, extra=()):
@@ -115,6 +147,7 @@ def main():
     parser.add_argument("--docs", type=int, default=10_000)
     parser.add_argument("--keep", help="write the corpus here and keep it")
     parser.add_argument("--skip-100x", action="store_true", help="leave out the 100x gazetteer")
+    parser.add_argument("--compare", help="another gazette binary to time against this build")
     args = parser.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "gazette", "--example", "scan"],
@@ -152,6 +185,8 @@ def run(work, args):
     print(f"  {line}")
     up, up_rss = startup()
     print(f"start-up (empty input):    {up * 1000:.0f} ms, {up_rss:.0f} MB")
+    if args.compare:
+        compare(big, mb, args.compare)
     _, _, rss_small, _ = extract(small, small_mb, 2)
     print(f"peak RSS -j2:              1000 docs {rss_small:.0f} MB   {args.docs} docs {rss2:.0f} MB   "
           f"(-j1 {rss1:.0f} MB)")
@@ -159,18 +194,18 @@ def run(work, args):
 
     print("gazetteer size (1000 docs, -j2):")
     print(f"  {'size':>5} {'entries':>9} {'start-up':>9} {'MB/s':>7} {'peak RSS':>9} {'scan MB/s':>10}")
-    default_entries = 7937  # `gazette gazetteer stats`: people + states + organisations + places
+    entries = default_entries()
     sizes = [1, 10] if args.skip_100x else [1, 10, 100]
     for factor in sizes:
         extra = []
         if factor > 1:
             path = work / f"synthetic-{factor}x.tsv"
-            synthetic_gazetteer(path, default_entries * (factor - 1), seed=factor)
+            synthetic_gazetteer(path, entries * (factor - 1), seed=factor)
             extra = ["--gazetteer", path]
         up, _ = startup(extra)
         rate, _, rss, _ = extract(small, small_mb, 2, extra)
         raw, _ = scan(plain, extra)
-        print(f"  {factor:>4}x {default_entries * factor:>9} {up:>8.2f}s {rate:>7.2f} {rss:>7.0f}MB {raw:>10.1f}")
+        print(f"  {factor:>4}x {entries * factor:>9} {up:>8.2f}s {rate:>7.2f} {rss:>7.0f}MB {raw:>10.1f}")
     print()
 
     print("document size (-j1, about 2 MB of text each):")
