@@ -17,6 +17,7 @@
 //! | `capital-as-place` | "a conference in Berlin": the city, not the German government |
 //! | `acronym` | "NATO member Albania", "joined the EFTA", "the KDP said" (an unknown acronym with a cue) |
 //! | `platform` | "he said on Twitter", "in a post on X", "[@idanroll/Twitter]" |
+//! | `score-line` | "NEW YORK 74 59 .556 -", "Pohang 3 Ulsan 2": the team named after a place |
 //!
 //! Country comes from a state named next to the title or name ("Israeli", "Albania’s", "of
 //! Iran"), or for a government title with none, from the government named just before ("The
@@ -53,7 +54,7 @@ pub struct InferredEntity {
     pub role: Option<String>,
     /// The rule that found it: `title`, `apposition`, `org-suffix`, `org-prefix`,
     /// `acronym-definition`, `alias-definition`, `speaker`, `first-name`, `capital-as-place`,
-    /// `name-country`, `acronym`, `platform`.
+    /// `name-country`, `acronym`, `platform`, `score-line`.
     pub evidence: &'static str,
     /// The gazetteer entry it derives from, if any (a state, for its capital as a place).
     pub entry: Option<EntryId>,
@@ -224,6 +225,7 @@ impl Inferrer {
         };
         run.reindex();
         run.mark_capitals_used_as_places();
+        run.mark_teams_in_score_lines();
         run.reindex();
         run.people_by_title();
         run.people_by_apposition();
@@ -1047,6 +1049,126 @@ impl Run<'_> {
             self.mentions[index].key = EntityKey::Inferred(i);
             self.mentions[index].form = MentionForm::Name;
         }
+    }
+
+    /// "NEW YORK 74 59 .556 -", "Pohang 3 Ulsan 2": a place at the start of a line of
+    /// standings, or either side of a score, is the team named after it (an organisation). A
+    /// state counts only in a score ("Japan 2 Syria 1"), since a line of a medal or economic
+    /// table also starts with a state and numbers.
+    fn mark_teams_in_score_lines(&mut self) {
+        const LONGEST_LINE: usize = 200;
+        let mut teams: Vec<usize> = Vec::new();
+        let mut index = 0;
+        while index < self.mentions.len() {
+            let mention = &self.mentions[index];
+            // Only spaces back to the line's start (looked at without scanning the line).
+            let before = self.text[..mention.start].trim_end_matches(is_space);
+            if !(before.is_empty() || before.ends_with('\n')) {
+                index += 1;
+                continue;
+            }
+            let window = (mention.end + LONGEST_LINE).min(self.text.len());
+            let Some(line_end) = self.text[mention.end..]
+                .bytes()
+                .take(window - mention.end)
+                .position(|b| b == b'\n')
+                .map(|i| mention.end + i)
+                .or((window == self.text.len()).then_some(window))
+            else {
+                index += 1;
+                continue;
+            };
+            let rest = &self.text[mention.end..line_end];
+            let tokens: Vec<&str> = rest.split_whitespace().collect();
+            let counts = |t: &&str| t.bytes().all(|b| b.is_ascii_digit()) && t.len() <= 4;
+            let numeric = |t: &&str| {
+                counts(t)
+                    || *t == "-"
+                    || t.strip_prefix('.')
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                    || t.split_once('/').is_some_and(|(a, b)| counts(&a) && counts(&b))
+            };
+            let standings =
+                tokens.len() >= 2 && tokens.iter().all(numeric) && tokens.iter().filter(|t| counts(t)).count() >= 2;
+            // A score: this team, its goals, the other team, its goals, then perhaps brackets.
+            let other = self.score_partner(mention.end, line_end);
+            let place = self.is_place(mention);
+            if standings && place {
+                teams.push(index);
+            } else if let Some(partner) = other
+                && (place || self.is_state(mention))
+            {
+                teams.push(index);
+                if let Some(i) = partner {
+                    teams.push(i);
+                }
+            }
+            index += 1;
+        }
+        teams.sort_unstable();
+        teams.dedup();
+        for index in teams {
+            let mention = self.mentions[index].clone();
+            let EntityKey::Entry(id) = mention.key else { continue };
+            let entry = self.gazetteer.entry(id);
+            let written = &self.text[mention.start..mention.end];
+            let name = if entry.kind == EntryKind::State && mention.form == MentionForm::Capital {
+                entry.capitals.iter().find(|c| fold(c) == fold(written)).cloned()
+            } else {
+                Some(entry.name.clone())
+            }
+            .unwrap_or_else(|| written.to_owned());
+            let team = InferredEntity {
+                kind: EntryKind::Organisation,
+                country: entry.country(entry.role_on(None)).map(str::to_owned),
+                name,
+                sector: None,
+                role: None,
+                evidence: "score-line",
+                entry: Some(id),
+            };
+            let key = (team.kind, fold(&team.name));
+            let i = *self.by_name.entry(key).or_insert_with(|| {
+                self.inferred.push(team);
+                (self.inferred.len() - 1) as u32
+            });
+            self.mentions[index].key = EntityKey::Inferred(i);
+            self.mentions[index].form = MentionForm::Name;
+        }
+    }
+
+    /// After a team at the start of a line, "3 Ulsan 2 ( halftime 1-0 )": Some when the line is
+    /// a score, with the other team's mention index when the gazetteer knows it.
+    fn score_partner(&self, end: usize, line_end: usize) -> Option<Option<usize>> {
+        let rest = &self.text[end..line_end];
+        let rest = rest.split(" (").next().unwrap_or(rest);
+        let tokens: Vec<&str> = rest.split_whitespace().collect();
+        let goals = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+        let [first, name @ .., last] = tokens.as_slice() else {
+            return None;
+        };
+        let is_score = goals(first)
+            && goals(last)
+            && !name.is_empty()
+            && name.len() <= 4
+            && name
+                .iter()
+                .all(|w| is_capitalised(w) && !w.bytes().any(|b| b.is_ascii_digit()));
+        if !is_score {
+            return None;
+        }
+        // The other team's name starts after the first number.
+        let offset = self.text[end..line_end].find(first).map(|i| end + i + first.len())?;
+        let other_start = offset + self.text[offset..line_end].len() - self.text[offset..line_end].trim_start().len();
+        let partner = self
+            .mentions
+            .binary_search_by_key(&other_start, |m| m.start)
+            .ok()
+            .filter(|&i| {
+                let m = &self.mentions[i];
+                self.is_place(m) || self.is_state(m)
+            });
+        Some(partner)
     }
 
     /// The title (with its modifiers) starting or ending at a person-title hit.
@@ -2527,6 +2649,32 @@ mod tests {
         (
             "a suffix word in a headline",
             "GONZALEZ HOMERS TWICE AS RANGERS WIN",
+            &[],
+        ),
+        (
+            "a place starting a line of standings",
+            "W L PCT GB\nManchester 74 59 .556 -\n",
+            &["Manchester|organisation|GBR|-|score-line|Manchester"],
+        ),
+        (
+            "both sides of a score",
+            "Results on Sunday:\nGermany 2 Ghana 1 ( halftime 1-0 )\nBerlin 3 Accra 1\n",
+            &[
+                "Germany|organisation|DEU|-|score-line|Germany",
+                "Ghana|organisation|GHA|-|score-line|Ghana",
+                "Berlin|organisation|DEU|-|score-line|Berlin",
+                "Accra|organisation|GHA|-|score-line|Accra",
+            ],
+        ),
+        (
+            "a state in a table of figures",
+            "Growth forecasts:\nGermany 2.5 3.1\nGhana 44 32 25\n",
+            &[],
+        ),
+        ("a dateline is no score", "Manchester 1996-08-30\nTalks began.", &[]),
+        (
+            "numbers after a place mid-line",
+            "Talks in Manchester 2 Ghana 1 said.",
             &[],
         ),
         ("a name with United inside", "The United Nations said so.", &[]),
