@@ -222,6 +222,7 @@ impl Inferrer {
             inferred: Vec::new(),
             by_name: HashMap::new(),
             aliases: Vec::new(),
+            removals_pending: false,
         };
         run.reindex();
         run.mark_capitals_used_as_places();
@@ -230,6 +231,7 @@ impl Inferrer {
         run.people_by_title();
         run.people_by_apposition();
         run.organisations_by_head_noun();
+        run.flush_removals();
         run.definitions();
         run.organisations_by_acronym_use();
         run.organisations_by_platform_use();
@@ -272,6 +274,8 @@ struct Run<'a> {
     by_name: HashMap<(EntryKind, String), u32>,
     /// Short forms defined in the text, to follow: (text, entity, form, defined at).
     aliases: Vec<(String, EntityKey, MentionForm, usize)>,
+    /// Whether `remove_within` took mentions out of the indexes that are still in the list.
+    removals_pending: bool,
 }
 
 /// Words that are capitalised for reasons other than being part of a name.
@@ -806,13 +810,39 @@ impl Run<'_> {
         }
     }
 
-    /// Removes the mentions lying inside `start..end` (looked up in the index first, so that
-    /// the common case, nothing inside, costs a lookup).
+    /// Removes the mentions lying inside `start..end` from the indexes; the list follows at
+    /// the next `flush_removals`, so that an article naming many organisations with places
+    /// inside costs one pass over its mentions, not one per organisation.
     fn remove_within(&mut self, start: usize, end: usize) {
-        let inside = self.by_start.range(start..end).any(|(_, m)| m.end <= end);
-        if inside {
-            self.retain_mentions(|m| !(m.start >= start && m.end <= end));
+        let inside: Vec<(usize, usize)> = self
+            .by_start
+            .range(start..end)
+            .filter(|(_, m)| m.end <= end)
+            .map(|(_, m)| (m.start, m.end))
+            .collect();
+        for (s, e) in inside {
+            self.by_start.remove(&s);
+            self.by_end.remove(&e);
+            self.removals_pending = true;
         }
+    }
+
+    /// Drops from the list the mentions `remove_within` took out of the indexes.
+    fn flush_removals(&mut self) {
+        if std::mem::take(&mut self.removals_pending) {
+            let by_start = &self.by_start;
+            self.mentions.retain(|m| by_start.get(&m.start) == Some(m));
+        }
+    }
+
+    /// The mentions overlapping `start..end` (mentions never overlap one another, so they are
+    /// the ones just before `end` that end after `start`).
+    fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        self.by_start
+            .range(..end)
+            .rev()
+            .map(|(_, m)| m)
+            .take_while(move |m| m.end > start)
     }
 
     fn occupied(&self, start: usize, end: usize) -> bool {
@@ -887,14 +917,14 @@ impl Run<'_> {
             // state in the sentence.
             if matches!(word.as_str(), "its" | "their") {
                 return self
-                    .mentions
-                    .iter()
+                    .by_start
+                    .range(floor..start)
                     .rev()
-                    .filter(|m| m.start >= floor && m.end <= start)
+                    .map(|(_, m)| m)
+                    .filter(|m| m.end <= start)
                     .find_map(|m| self.country_of_key(m.key));
             }
-            let describes_office =
-                OFFICE_WORDS.contains(&word.as_str()) || self.titles.iter().any(|t| t.start == start);
+            let describes_office = OFFICE_WORDS.contains(&word.as_str()) || self.title_at(start).is_some();
             if !describes_office {
                 return None;
             }
@@ -1428,11 +1458,7 @@ impl Run<'_> {
         // A state named inside ("Bank of Ghana") gives the country and becomes part of the
         // name; any other mention inside means this is not one name.
         let country = self.country_within(hit.end, end).or_else(|| self.country_before(start));
-        if self
-            .mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end && !self.is_state(m))
-        {
+        if self.overlapping(start, end).any(|m| !self.is_state(m)) {
             return;
         }
         self.add_organisation(start, end, country, row, "org-prefix");
@@ -1576,9 +1602,8 @@ impl Run<'_> {
         // State and place mentions inside become part of the name; any other mention means no
         // name.
         if self
-            .mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end && !self.is_state(m) && !self.is_place(m))
+            .overlapping(start, end)
+            .any(|m| !self.is_state(m) && !self.is_place(m))
         {
             return;
         }
