@@ -1398,6 +1398,7 @@ impl Run<'_> {
 
     /// "Green Renewal Party", "Iranian Foreign Ministry", "Ministry of Water and Irrigation".
     fn organisations_by_head_noun(&mut self) {
+        self.airlines();
         let hits: Vec<TitleHit> = self.titles.clone();
         for hit in &hits {
             if let Some(row) = self.has_kind(hit, TitleKind::OrgPrefix).cloned() {
@@ -1413,6 +1414,44 @@ impl Run<'_> {
                     self.organisation_before_suffix(hit, &row);
                 }
             }
+        }
+    }
+
+    /// "Air France", "Air India": "Air" and a state's name, not inside a longer name ("Air
+    /// Canada Centre" is a building), is the airline.
+    fn airlines(&mut self) {
+        let states: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| self.is_state(m) && m.form == MentionForm::Name)
+            .cloned()
+            .collect();
+        for state in states {
+            let Some(start) = state.start.checked_sub(4) else {
+                continue;
+            };
+            if self.text.get(start..state.start) != Some("Air ") {
+                continue;
+            }
+            let sentence = self.sentence_of(state.start);
+            let longer = prev_word(self.text, start, sentence.start)
+                .is_some_and(|(s, e)| e + 1 == start && is_name_token(&self.text[s..e]))
+                || next_word(self.text, state.end, sentence.end)
+                    .is_some_and(|(s, e)| s == state.end + 1 && is_name_token(&self.text[s..e]));
+            if longer || self.text[state.start..state.end].chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            self.remove_within(state.start, state.end);
+            let airline = InferredEntity {
+                kind: EntryKind::Organisation,
+                name: self.text[start..state.end].to_owned(),
+                country: self.country_of_key(state.key),
+                sector: Some("BUS".to_owned()),
+                role: None,
+                evidence: "org-prefix",
+                entry: None,
+            };
+            self.add(airline, start, state.end, MentionForm::Name);
         }
     }
 
@@ -1621,7 +1660,11 @@ impl Run<'_> {
             let Some(close) = self.text[open..].find(')').map(|i| open + i) else {
                 break;
             };
-            let acronym = &self.text[open + 1..close];
+            // "(KDP)", or "( KDP )" in tokenised text.
+            let inner = &self.text[open + 1..close];
+            let acronym = inner.trim_matches(' ');
+            let (start, end) = (open + 1 + inner.len() - inner.trim_start_matches(' ').len(), close);
+            let end = end - (inner.len() - inner.trim_end_matches(' ').len());
             let valid = (2..=8).contains(&acronym.len())
                 && acronym.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
                 && acronym
@@ -1631,7 +1674,7 @@ impl Run<'_> {
                 continue;
             }
             let before = open - 1;
-            self.define_acronym(acronym.to_owned(), before, open + 1, close);
+            self.define_acronym(acronym.to_owned(), before, start, end);
         }
         // "also known as" and the like.
         let cues: Vec<TitleHit> = self
@@ -2335,6 +2378,7 @@ mod tests {
         state\tUnited States\tUS\tUSA\t\t\tAmerican\tWashington\n\
         state\tSudan\t\tSDN\t\t\tSudanese\tKhartoum\n\
         state\tGhana\t\tGHA\t\t\tGhanaian\tAccra\n\
+        state\tFrance\t\tFRA\t\t\tFrench\tParis\n\
         organisation\tUnited States Department of the Treasury\tUS Treasury|Treasury\tUSA\tGOV\t\t\t\n\
         organisation\tNorth Atlantic Treaty Organization\tNATO\t\tIGO\tIGOWSTNAT\t\t\n\
         person\tBrian Kemp\t\tUSA\tGOV\t\t\t\n\
@@ -2703,6 +2747,16 @@ mod tests {
             &[],
         ),
         ("a name with United inside", "The United Nations said so.", &[]),
+        (
+            "an airline named after a state",
+            "Air France cancelled flights to Ghana. The air force of Israel and Air Ghana Centre were shut.",
+            &["Air France|organisation|FRA|BUS|org-prefix|Air France"],
+        ),
+        (
+            "an acronym defined with spaces in its brackets",
+            "Kurdistan Democratic Party ( KDP ) fighters withdrew . The KDP denied it .",
+            &["Kurdistan Democratic Party|organisation|-|PTY|org-suffix|Kurdistan Democratic Party,KDP,KDP"],
+        ),
     ];
 
     #[test]
