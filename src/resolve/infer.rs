@@ -15,9 +15,14 @@
 //! | `speaker` | "Maria Lopez said" (a two- or three-word name before a verb of saying) |
 //! | `first-name` | "Phil Simmons" (a first name known from the people gazetteer, then a surname) |
 //! | `capital-as-place` | "a conference in Berlin": the city, not the German government |
+//! | `acronym` | "NATO member Albania", "joined the EFTA", "the KDP said" (an unknown acronym with a cue) |
+//! | `platform` | "he said on Twitter", "in a post on X", "[@idanroll/Twitter]" |
+//! | `score-line` | "NEW YORK 74 59 .556 -", "Pohang 3 Ulsan 2": the team named after a place |
 //!
 //! Country comes from a state named next to the title or name ("Israeli", "Albania’s", "of
-//! Iran"), sector from the title or head noun (titles.tsv). Surnames of inferred people, and
+//! Iran"), or for a government title with none, from the government named just before ("The
+//! Albanian government said ... Prime Minister Edi Rama said"); sector from the title or head
+//! noun (titles.tsv). Surnames of inferred people, and
 //! acronyms and aliases defined in the text, are followed through the article, and so are
 //! definite descriptions: "the minister" is the most recent person whose role is a minister,
 //! "the bloc" the most recent international organisation.
@@ -46,7 +51,8 @@ pub struct InferredEntity {
     /// The role, from the title.
     pub role: Option<String>,
     /// The rule that found it: `title`, `apposition`, `org-suffix`, `org-prefix`,
-    /// `acronym-definition`, `alias-definition`, `speaker`, `first-name`, `capital-as-place`.
+    /// `acronym-definition`, `alias-definition`, `speaker`, `first-name`, `capital-as-place`,
+    /// `name-country`, `acronym`, `platform`, `score-line`.
     pub evidence: &'static str,
     /// The gazetteer entry it derives from, if any (a state, for its capital as a place).
     pub entry: Option<EntryId>,
@@ -214,14 +220,19 @@ impl Inferrer {
             inferred: Vec::new(),
             by_name: HashMap::new(),
             aliases: Vec::new(),
+            removals_pending: false,
         };
         run.reindex();
         run.mark_capitals_used_as_places();
+        run.mark_teams_in_score_lines();
         run.reindex();
         run.people_by_title();
         run.people_by_apposition();
         run.organisations_by_head_noun();
+        run.flush_removals();
         run.definitions();
+        run.organisations_by_acronym_use();
+        run.organisations_by_platform_use();
         run.people_by_name_shape();
         run.follow_short_forms();
         run.sort_mentions();
@@ -261,6 +272,8 @@ struct Run<'a> {
     by_name: HashMap<(EntryKind, String), u32>,
     /// Short forms defined in the text, to follow: (text, entity, form, defined at).
     aliases: Vec<(String, EntityKey, MentionForm, usize)>,
+    /// Whether `remove_within` took mentions out of the indexes that are still in the list.
+    removals_pending: bool,
 }
 
 /// Words that are capitalised for reasons other than being part of a name.
@@ -423,6 +436,9 @@ const NAME_PARTICLES: &[&str] = &[
     "del", "ben",
 ];
 
+/// Words in NOT_NAME_WORDS that also open organisations' names mid-sentence ("First Union").
+const NAME_OPENERS: &[&str] = &["New", "First"];
+
 /// Words joining the parts of an organisation's name or a title's complement.
 const CONNECTORS: &[&str] = &["of", "for", "and", "the", "on", "&"];
 
@@ -459,6 +475,186 @@ const OFFICE_WORDS: &[&str] = &[
     "bank",
     "affairs",
     "home",
+];
+
+/// Nouns naming a state's government: "the Albanian government", "government of Albania".
+const GOVERNMENT_NOUNS: &[&str] = &["government", "authorities", "cabinet", "administration"];
+
+/// Common acronyms that name no organisation (economics, titles, units, media, diseases).
+const NOT_AN_ORGANISATION: &[&str] = &[
+    "CEO", "CFO", "COO", "CTO", "PM", "MP", "GDP", "GNP", "CPI", "PPI", "PMI", "VAT", "IPO", "AGM", "EPS", "NAV",
+    "LNG", "LPG", "GMT", "EST", "EDT", "CET", "BST", "UTC", "AM", "TV", "DVD", "CD", "PC", "ID", "DNA", "HIV", "AIDS",
+    "SARS", "COVID", "UFO", "USD", "EUR", "GBP", "JPY", "CHF", "CNY", "OK", "AI", "IT", "HQ", "PR", "FM", "MW", "KW",
+    "GW", "KM", "KG", "MPH", "BPD", "S&P", "FTSE", "DAX", "CAC", "OTC", "ETF", "RPM", "ICU", "ER", "ERA", "SUV", "ATM",
+    "PIN", "SMS", "URL", "GPS", "APR", "YTD", "FY", "CCTV", "NGO", "NGOS", "VIP", "MVP", "RBI",
+];
+
+/// Words after an acronym that make it an actor: "NATO member Albania", "the IAEA said".
+const ACRONYM_CUES_AFTER: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "warned",
+    "member",
+    "members",
+    "membership",
+    "alliance",
+    "summit",
+    "chief",
+    "leader",
+    "leaders",
+    "leadership",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "headquarters",
+    "envoy",
+    "envoys",
+    "delegation",
+    "mission",
+    "troops",
+    "peacekeepers",
+    "peacekeeping",
+    "allies",
+    "ally",
+    "secretary-general",
+    "chairman",
+    "director",
+    "statement",
+];
+
+/// Verbs before an acronym that make it an organisation: "joined NATO".
+const ACRONYM_CUES_BEFORE: &[&str] = &[
+    "join",
+    "joins",
+    "joined",
+    "joining",
+    "rejoin",
+    "rejoined",
+    "quit",
+    "quits",
+    "expelled",
+    "suspended",
+];
+
+/// Nouns before "of" or "for" that make what follows an organisation: "members of NATO".
+const MEMBERSHIP_NOUNS: &[&str] = &[
+    "member",
+    "members",
+    "membership",
+    "head",
+    "chief",
+    "leader",
+    "leaders",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary-general",
+    "chairman",
+    "director",
+    "envoy",
+];
+
+/// Words after "the X" showing that X is a subject: "the KDP said", "the SEC has".
+const VERBS_AFTER_SUBJECT: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "is",
+    "was",
+    "has",
+    "had",
+    "have",
+    "would",
+    "will",
+    "could",
+    "should",
+    "must",
+    "may",
+    "might",
+    "did",
+    "does",
+    "added",
+    "warned",
+    "noted",
+    "claimed",
+    "denied",
+    "rejected",
+    "accused",
+    "agreed",
+    "urged",
+    "called",
+    "wants",
+    "wanted",
+];
+
+/// Verbs after which "on X" names a platform: "he said on Twitter".
+const POSTING_VERBS: &[&str] = &[
+    "said",
+    "wrote",
+    "posted",
+    "tweeted",
+    "announced",
+    "shared",
+    "published",
+    "streamed",
+    "live-streamed",
+    "message",
+    "messages",
+    "post",
+    "posts",
+    "video",
+    "videos",
+    "tweet",
+];
+
+/// Nouns after "on his X" that make X a platform: "on his Facebook page".
+const PLATFORM_NOUNS: &[&str] = &["page", "account", "channel", "feed", "profile", "blog"];
+
+/// Capitalised words after "said on" that are times, not platforms.
+const NOT_PLATFORMS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Christmas",
+    "Easter",
+    "Thanksgiving",
+    "Ramadan",
+    "Eid",
+    "Passover",
+    "Hanukkah",
+    "Diwali",
+    "New",
+    "Independence",
+    "Election",
+    "Sabbath",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Wednesdays",
+    "I",
+    "A",
+    "The",
 ];
 
 /// Verbs of saying, after which a capitalised two- or three-word name is a speaker.
@@ -612,13 +808,39 @@ impl Run<'_> {
         }
     }
 
-    /// Removes the mentions lying inside `start..end` (looked up in the index first, so that
-    /// the common case, nothing inside, costs a lookup).
+    /// Removes the mentions lying inside `start..end` from the indexes; the list follows at
+    /// the next `flush_removals`, so that an article naming many organisations with places
+    /// inside costs one pass over its mentions, not one per organisation.
     fn remove_within(&mut self, start: usize, end: usize) {
-        let inside = self.by_start.range(start..end).any(|(_, m)| m.end <= end);
-        if inside {
-            self.retain_mentions(|m| !(m.start >= start && m.end <= end));
+        let inside: Vec<(usize, usize)> = self
+            .by_start
+            .range(start..end)
+            .filter(|(_, m)| m.end <= end)
+            .map(|(_, m)| (m.start, m.end))
+            .collect();
+        for (s, e) in inside {
+            self.by_start.remove(&s);
+            self.by_end.remove(&e);
+            self.removals_pending = true;
         }
+    }
+
+    /// Drops from the list the mentions `remove_within` took out of the indexes.
+    fn flush_removals(&mut self) {
+        if std::mem::take(&mut self.removals_pending) {
+            let by_start = &self.by_start;
+            self.mentions.retain(|m| by_start.get(&m.start) == Some(m));
+        }
+    }
+
+    /// The mentions overlapping `start..end` (mentions never overlap one another, so they are
+    /// the ones just before `end` that end after `start`).
+    fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Mention> {
+        self.by_start
+            .range(..end)
+            .rev()
+            .map(|(_, m)| m)
+            .take_while(move |m| m.end > start)
     }
 
     fn occupied(&self, start: usize, end: usize) -> bool {
@@ -693,14 +915,14 @@ impl Run<'_> {
             // state in the sentence.
             if matches!(word.as_str(), "its" | "their") {
                 return self
-                    .mentions
-                    .iter()
+                    .by_start
+                    .range(floor..start)
                     .rev()
-                    .filter(|m| m.start >= floor && m.end <= start)
+                    .map(|(_, m)| m)
+                    .filter(|m| m.end <= start)
                     .find_map(|m| self.country_of_key(m.key));
             }
-            let describes_office =
-                OFFICE_WORDS.contains(&word.as_str()) || self.titles.iter().any(|t| t.start == start);
+            let describes_office = OFFICE_WORDS.contains(&word.as_str()) || self.title_at(start).is_some();
             if !describes_office {
                 return None;
             }
@@ -802,6 +1024,17 @@ impl Run<'_> {
         }
     }
 
+    /// A place, or a capital standing for its city: "New York", "Tehran".
+    fn is_place(&self, mention: &Mention) -> bool {
+        match mention.key {
+            EntityKey::Entry(id) => {
+                let kind = self.gazetteer.entry(id).kind;
+                kind == EntryKind::Place || kind == EntryKind::State && mention.form == MentionForm::Capital
+            }
+            EntityKey::Inferred(i) => self.inferred[i as usize].kind == EntryKind::Place,
+        }
+    }
+
     fn sort_mentions(&mut self) {
         self.mentions.sort_by_key(|m| (m.start, m.end));
     }
@@ -850,6 +1083,126 @@ impl Run<'_> {
             self.mentions[index].key = EntityKey::Inferred(i);
             self.mentions[index].form = MentionForm::Name;
         }
+    }
+
+    /// "NEW YORK 74 59 .556 -", "Pohang 3 Ulsan 2": a place at the start of a line of
+    /// standings, or either side of a score, is the team named after it (an organisation). A
+    /// state counts only in a score ("Japan 2 Syria 1"), since a line of a medal or economic
+    /// table also starts with a state and numbers.
+    fn mark_teams_in_score_lines(&mut self) {
+        const LONGEST_LINE: usize = 200;
+        let mut teams: Vec<usize> = Vec::new();
+        let mut index = 0;
+        while index < self.mentions.len() {
+            let mention = &self.mentions[index];
+            // Only spaces back to the line's start (looked at without scanning the line).
+            let before = self.text[..mention.start].trim_end_matches(is_space);
+            if !(before.is_empty() || before.ends_with('\n')) {
+                index += 1;
+                continue;
+            }
+            let window = (mention.end + LONGEST_LINE).min(self.text.len());
+            let Some(line_end) = self.text[mention.end..]
+                .bytes()
+                .take(window - mention.end)
+                .position(|b| b == b'\n')
+                .map(|i| mention.end + i)
+                .or((window == self.text.len()).then_some(window))
+            else {
+                index += 1;
+                continue;
+            };
+            let rest = &self.text[mention.end..line_end];
+            let tokens: Vec<&str> = rest.split_whitespace().collect();
+            let counts = |t: &&str| t.bytes().all(|b| b.is_ascii_digit()) && t.len() <= 4;
+            let numeric = |t: &&str| {
+                counts(t)
+                    || *t == "-"
+                    || t.strip_prefix('.')
+                        .is_some_and(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+                    || t.split_once('/').is_some_and(|(a, b)| counts(&a) && counts(&b))
+            };
+            let standings =
+                tokens.len() >= 2 && tokens.iter().all(numeric) && tokens.iter().filter(|t| counts(t)).count() >= 2;
+            // A score: this team, its goals, the other team, its goals, then perhaps brackets.
+            let other = self.score_partner(mention.end, line_end);
+            let place = self.is_place(mention);
+            if standings && place {
+                teams.push(index);
+            } else if let Some(partner) = other
+                && (place || self.is_state(mention))
+            {
+                teams.push(index);
+                if let Some(i) = partner {
+                    teams.push(i);
+                }
+            }
+            index += 1;
+        }
+        teams.sort_unstable();
+        teams.dedup();
+        for index in teams {
+            let mention = self.mentions[index].clone();
+            let EntityKey::Entry(id) = mention.key else { continue };
+            let entry = self.gazetteer.entry(id);
+            let written = &self.text[mention.start..mention.end];
+            let name = if entry.kind == EntryKind::State && mention.form == MentionForm::Capital {
+                entry.capitals.iter().find(|c| fold(c) == fold(written)).cloned()
+            } else {
+                Some(entry.name.clone())
+            }
+            .unwrap_or_else(|| written.to_owned());
+            let team = InferredEntity {
+                kind: EntryKind::Organisation,
+                country: entry.country(entry.role_on(None)).map(str::to_owned),
+                name,
+                sector: None,
+                role: None,
+                evidence: "score-line",
+                entry: Some(id),
+            };
+            let key = (team.kind, fold(&team.name));
+            let i = *self.by_name.entry(key).or_insert_with(|| {
+                self.inferred.push(team);
+                (self.inferred.len() - 1) as u32
+            });
+            self.mentions[index].key = EntityKey::Inferred(i);
+            self.mentions[index].form = MentionForm::Name;
+        }
+    }
+
+    /// After a team at the start of a line, "3 Ulsan 2 ( halftime 1-0 )": Some when the line is
+    /// a score, with the other team's mention index when the gazetteer knows it.
+    fn score_partner(&self, end: usize, line_end: usize) -> Option<Option<usize>> {
+        let rest = &self.text[end..line_end];
+        let rest = rest.split(" (").next().unwrap_or(rest);
+        let tokens: Vec<&str> = rest.split_whitespace().collect();
+        let goals = |t: &str| !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit());
+        let [first, name @ .., last] = tokens.as_slice() else {
+            return None;
+        };
+        let is_score = goals(first)
+            && goals(last)
+            && !name.is_empty()
+            && name.len() <= 4
+            && name
+                .iter()
+                .all(|w| is_capitalised(w) && !w.bytes().any(|b| b.is_ascii_digit()));
+        if !is_score {
+            return None;
+        }
+        // The other team's name starts after the first number.
+        let offset = self.text[end..line_end].find(first).map(|i| end + i + first.len())?;
+        let other_start = offset + self.text[offset..line_end].len() - self.text[offset..line_end].trim_start().len();
+        let partner = self
+            .mentions
+            .binary_search_by_key(&other_start, |m| m.start)
+            .ok()
+            .filter(|&i| {
+                let m = &self.mentions[i];
+                self.is_place(m) || self.is_state(m)
+            });
+        Some(partner)
     }
 
     /// The title (with its modifiers) starting or ending at a person-title hit.
@@ -922,7 +1275,15 @@ impl Run<'_> {
             }
             let country = self
                 .country_before(title_start)
-                .or_else(|| self.country_within(title_end, role_end));
+                .or_else(|| self.country_within(title_end, role_end))
+                .or_else(|| {
+                    // "The Albanian government said ... Prime Minister Edi Rama said": a
+                    // government title with no state of its own belongs to the government
+                    // just named.
+                    (sector == "GOV")
+                        .then(|| self.country_of_government_before(title_start))
+                        .flatten()
+                });
             let role = self.text[title_start..role_end].to_owned();
             let person = InferredEntity {
                 kind: EntryKind::Person,
@@ -1041,6 +1402,7 @@ impl Run<'_> {
 
     /// "Green Renewal Party", "Iranian Foreign Ministry", "Ministry of Water and Irrigation".
     fn organisations_by_head_noun(&mut self) {
+        self.airlines();
         let hits: Vec<TitleHit> = self.titles.clone();
         for hit in &hits {
             if let Some(row) = self.has_kind(hit, TitleKind::OrgPrefix).cloned() {
@@ -1056,6 +1418,44 @@ impl Run<'_> {
                     self.organisation_before_suffix(hit, &row);
                 }
             }
+        }
+    }
+
+    /// "Air France", "Air India": "Air" and a state's name, not inside a longer name ("Air
+    /// Canada Centre" is a building), is the airline.
+    fn airlines(&mut self) {
+        let states: Vec<Mention> = self
+            .mentions
+            .iter()
+            .filter(|m| self.is_state(m) && m.form == MentionForm::Name)
+            .cloned()
+            .collect();
+        for state in states {
+            let Some(start) = state.start.checked_sub(4) else {
+                continue;
+            };
+            if self.text.get(start..state.start) != Some("Air ") {
+                continue;
+            }
+            let sentence = self.sentence_of(state.start);
+            let longer = prev_word(self.text, start, sentence.start)
+                .is_some_and(|(s, e)| e + 1 == start && is_name_token(&self.text[s..e]))
+                || next_word(self.text, state.end, sentence.end)
+                    .is_some_and(|(s, e)| s == state.end + 1 && is_name_token(&self.text[s..e]));
+            if longer || self.text[state.start..state.end].chars().all(|c| !c.is_lowercase()) {
+                continue;
+            }
+            self.remove_within(state.start, state.end);
+            let airline = InferredEntity {
+                kind: EntryKind::Organisation,
+                name: self.text[start..state.end].to_owned(),
+                country: self.country_of_key(state.key),
+                sector: Some("BUS".to_owned()),
+                role: None,
+                evidence: "org-prefix",
+                entry: None,
+            };
+            self.add(airline, start, state.end, MentionForm::Name);
         }
     }
 
@@ -1078,19 +1478,33 @@ impl Run<'_> {
         if end == hit.end {
             return;
         }
+        // "National Bank of Poland": capitalised words before the head belong to the name.
+        let floor = self.sentence_of(hit.start).start;
+        let mut start = hit.start;
+        for _ in 0..3 {
+            let Some((s, e)) = prev_word(self.text, start, floor) else {
+                break;
+            };
+            let word = &self.text[s..e];
+            let joined = self.text[e..start].chars().all(is_space);
+            if !joined
+                || !is_capitalised(word)
+                || NOT_NAME_WORDS.contains(&word)
+                || is_all_caps(word)
+                || self.occupied(s, e)
+                || self.title_overlaps(s, e)
+            {
+                break;
+            }
+            start = s;
+        }
         // A state named inside ("Bank of Ghana") gives the country and becomes part of the
         // name; any other mention inside means this is not one name.
-        let country = self
-            .country_within(hit.end, end)
-            .or_else(|| self.country_before(hit.start));
-        if self
-            .mentions
-            .iter()
-            .any(|m| m.start < end && hit.start < m.end && !self.is_state(m))
-        {
+        let country = self.country_within(hit.end, end).or_else(|| self.country_before(start));
+        if self.overlapping(start, end).any(|m| !self.is_state(m)) {
             return;
         }
-        self.add_organisation(hit.start, end, country, row, "org-prefix");
+        self.add_organisation(start, end, country, row, "org-prefix");
     }
 
     /// Registers an organisation named by `start..end`, taking in the mentions inside it (the
@@ -1122,15 +1536,51 @@ impl Run<'_> {
         let sentence = self.sentence_of(hit.start);
         let mut start = hit.start;
         let mut words: usize = 0;
-        while let Some((s, e)) = prev_word(self.text, start, sentence.start) {
+        let mut place_country = None;
+        loop {
+            // "Douglas & Lomason Co": an ampersand joins two names.
+            let before = self.text[sentence.start..start].trim_end_matches(is_space);
+            if words > 0 && before.ends_with(" &") {
+                start = sentence.start + before.len() - 1;
+                continue;
+            }
+            let Some((s, e)) = prev_word(self.text, start, sentence.start) else {
+                break;
+            };
             let word = &self.text[s..e];
-            let is_part = (is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) && !self.occupied(s, e))
+            // A place named inside: "New York Stock Exchange", "Manchester United".
+            if let Some(place) = self
+                .mention_ending_exactly_at(e)
+                .filter(|m| m.end + 1 == start && self.is_place(m))
+                .cloned()
+            {
+                place_country = place_country.or_else(|| self.country_of_key(place.key));
+                start = place.start;
+                words += 1;
+                continue;
+            }
+            // "First Union", "New Liberty": words that open sentences also open names.
+            let opener = NAME_OPENERS.contains(&word) && s != sentence.start;
+            let is_part = (is_capitalised(word) && (!NOT_NAME_WORDS.contains(&word) || opener) && !self.occupied(s, e))
                 || (CONNECTORS.contains(&word) && word != "the" && words > 0);
             if !is_part || s == sentence.start && NOT_NAME_WORDS.contains(&word) {
                 break;
             }
             start = s;
             words += 1;
+        }
+        // "Shares of Douglas & Lomason Co": a sentence's first word joined by a connector is
+        // a common noun, not the start of the name.
+        if start == sentence.start
+            && let Some((_, first_end)) = next_word(self.text, start, hit.start)
+            && let Some((cs, ce)) = next_word(self.text, first_end, hit.start)
+            && CONNECTORS.contains(&&self.text[cs..ce])
+        {
+            start = cs;
+            words = words.saturating_sub(1);
+        }
+        if self.text[start..hit.start].starts_with('&') {
+            start = next_word(self.text, start + 1, hit.start).map_or(hit.start, |(s, _)| s);
         }
         // A connector cannot start a name.
         while let Some((s, e)) = next_word(self.text, start, hit.start) {
@@ -1149,17 +1599,31 @@ impl Run<'_> {
             end += 1;
         }
         let mut country = None;
-        // "... Organisation of Iran": a state after "of" belongs to the name.
-        if let Some(rest) = self.text[end..sentence.end].strip_prefix(" of ") {
-            let state_start = end + 4;
-            let state = self
-                .mentions
-                .iter()
-                .find(|m| m.start == state_start && self.is_state(m))
-                .cloned();
-            if let (Some(state), true) = (state, !rest.is_empty()) {
+        // "... Organisation of Iran": a state after "of" belongs to the name, but not to a
+        // company's ("Kia Motor Corp of South Korea"). "National Association of Purchasing
+        // Management": so do capitalised words after "of" when the name has words before its
+        // head noun.
+        let company = row.sector.as_deref() == Some("BUS");
+        if let Some(rest) = self.text[end..sentence.end].strip_prefix(" of ")
+            && !rest.is_empty()
+        {
+            let of_start = end + 4;
+            if let Some(state) = self.mention_starting_at(of_start).filter(|m| self.is_state(m)).cloned() {
                 country = self.country_of_key(state.key);
-                end = state.end;
+                if !company {
+                    end = state.end;
+                }
+            } else if words > 0 && !company {
+                let mut at = end + 3;
+                while let Some((s, e)) = next_word(self.text, at, sentence.end) {
+                    let word = &self.text[s..e];
+                    if is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) && !self.occupied(s, e) {
+                        end = e;
+                    } else if !matches!(word, "and" | "for" | "of") {
+                        break;
+                    }
+                    at = e;
+                }
             }
         }
         // "US Treasury", "Iranian Parliament": a state right before a head noun that names an
@@ -1175,18 +1639,18 @@ impl Run<'_> {
                 _ => return,
             }
         }
-        if start == sentence.start && is_all_caps(&self.text[start..end]) {
+        if is_all_caps(&self.text[start..end]) && (start == sentence.start || self.in_capitals_line(start)) {
             return;
         }
-        // State mentions inside become part of the name; any other mention means no name.
+        // State and place mentions inside become part of the name; any other mention means no
+        // name.
         if self
-            .mentions
-            .iter()
-            .any(|m| m.start < end && start < m.end && !self.is_state(m))
+            .overlapping(start, end)
+            .any(|m| !self.is_state(m) && !self.is_place(m))
         {
             return;
         }
-        let country = country.or_else(|| self.country_before(start));
+        let country = country.or_else(|| self.country_before(start)).or(place_country);
         self.add_organisation(start, end, country, row, "org-suffix");
     }
 
@@ -1200,7 +1664,11 @@ impl Run<'_> {
             let Some(close) = self.text[open..].find(')').map(|i| open + i) else {
                 break;
             };
-            let acronym = &self.text[open + 1..close];
+            // "(KDP)", or "( KDP )" in tokenised text.
+            let inner = &self.text[open + 1..close];
+            let acronym = inner.trim_matches(' ');
+            let (start, end) = (open + 1 + inner.len() - inner.trim_start_matches(' ').len(), close);
+            let end = end - (inner.len() - inner.trim_end_matches(' ').len());
             let valid = (2..=8).contains(&acronym.len())
                 && acronym.chars().filter(|c| c.is_ascii_uppercase()).count() >= 2
                 && acronym
@@ -1210,7 +1678,7 @@ impl Run<'_> {
                 continue;
             }
             let before = open - 1;
-            self.define_acronym(acronym.to_owned(), before, open + 1, close);
+            self.define_acronym(acronym.to_owned(), before, start, end);
         }
         // "also known as" and the like.
         let cues: Vec<TitleHit> = self
@@ -1347,6 +1815,274 @@ impl Run<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// The state of the government named most recently before `pos`, in the same sentence or
+    /// the one before it in the same paragraph: "the Albanian government", "Albania's
+    /// authorities", "the government of Albania".
+    fn country_of_government_before(&self, pos: usize) -> Option<String> {
+        let current = sentence_index(self.sentences, pos);
+        let mut floor = self.sentence_of(pos).start.min(pos);
+        if let (Some(previous), Some(this)) = (
+            current.checked_sub(1).and_then(|i| self.sentences.get(i)),
+            self.sentences.get(current),
+        ) && previous.end <= this.start
+            && this.start <= pos
+            && !self.text[previous.end..this.start].contains("\n\n")
+        {
+            floor = previous.start;
+        }
+        self.by_start
+            .range(floor..pos)
+            .rev()
+            .map(|(_, m)| m)
+            .filter(|m| m.end <= pos && self.is_state(m))
+            .find(|m| {
+                let limit = self.sentence_of(m.start).end;
+                let mut after = m.end;
+                if let Some(rest) = self.text.get(m.end..limit)
+                    && let Some(tail) = ["'s", "’s"].iter().find_map(|p| rest.strip_prefix(p))
+                {
+                    after = limit - tail.len();
+                }
+                let next = next_word(self.text, after, limit).map(|(s, e)| &self.text[s..e]);
+                let before = prev_word(self.text, m.start, 0).map(|(s, e)| &self.text[s..e]);
+                let before2 = prev_word(self.text, m.start, 0)
+                    .and_then(|(s, _)| prev_word(self.text, s, 0))
+                    .map(|(s, e)| &self.text[s..e]);
+                next.is_some_and(|w| GOVERNMENT_NOUNS.contains(&w))
+                    || before == Some("of") && before2.is_some_and(|w| GOVERNMENT_NOUNS.contains(&w))
+            })
+            .and_then(|m| self.country_of_key(m.key))
+    }
+
+    /// "NATO member Albania", "joined NATO", "the SLC said": an unknown acronym used as an
+    /// actor. Needs a cue beyond its capitals: a possessive, a verb of saying or a noun of
+    /// membership after it, a verb of joining or "member of" before it, or "the" before it and
+    /// the end of a clause or a verb after. Not in capitals lines (headlines), not roman
+    /// numerals, not common acronyms that name no organisation (GDP, CEO, TV).
+    fn organisations_by_acronym_use(&mut self) {
+        let sentences = self.sentences;
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        for &sentence in sentences {
+            let mut at = sentence.start;
+            while at < sentence.end {
+                // The next upper-case ASCII letter starting a word.
+                let Some(offset) = self.text[at..sentence.end].find(|c: char| c.is_ascii_uppercase()) else {
+                    break;
+                };
+                let start = at + offset;
+                let end = word_end(self.text, start);
+                at = end.max(start + 1);
+                if self.text[..start]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+                {
+                    continue;
+                }
+                if let Some((s, e)) = self.acronym_used_as_actor(start, end, sentence) {
+                    found.push((s, e));
+                }
+            }
+        }
+        for (start, end) in found {
+            if self.occupied(start, end) {
+                continue;
+            }
+            let org = InferredEntity {
+                kind: EntryKind::Organisation,
+                name: self.text[start..end].to_owned(),
+                country: self.country_before(start),
+                sector: None,
+                role: None,
+                evidence: "acronym",
+                entry: None,
+            };
+            let key = self.add(org, start, end, MentionForm::Name);
+            self.aliases
+                .push((self.text[start..end].to_owned(), key, MentionForm::Name, 0));
+        }
+    }
+
+    /// The acronym in the word `start..end` if it is used as an organisation.
+    fn acronym_used_as_actor(&self, start: usize, end: usize, sentence: Sentence) -> Option<(usize, usize)> {
+        let word = &self.text[start..end];
+        // "NATO's", "NATO-led".
+        let (core, suffix) = match word.find(['\'', '’', '-']) {
+            Some(i) => (&word[..i], &word[i..]),
+            None => (word, ""),
+        };
+        let possessive = matches!(suffix, "'s" | "’s" | "'" | "’");
+        let led = matches!(suffix, "-led" | "-backed" | "-brokered" | "-run");
+        if !(possessive || led || suffix.is_empty()) {
+            return None;
+        }
+        let core_end = start + core.len();
+        let shape = (2..=6).contains(&core.len())
+            && core.bytes().all(|b| b.is_ascii_uppercase() || b == b'&')
+            && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+        if !shape
+            || core.bytes().all(|b| b"IVXLCDM".contains(&b))
+            || NOT_AN_ORGANISATION.contains(&core)
+            || NOT_NAME_WORDS.contains(&core)
+            || self.occupied(start, core_end)
+            || self.title_overlaps(start, core_end)
+            || self.aliases.iter().any(|(text, ..)| text == core)
+            || self.in_capitals_line(start)
+        {
+            return None;
+        }
+        let mut previous = prev_word(self.text, start, sentence.start).map(|(s, e)| (s, &self.text[s..e]));
+        // "the Iranian IRGC": the cues are read past a demonym.
+        if let Some((s, w)) = previous
+            && self
+                .mention_starting_at(s)
+                .is_some_and(|m| m.end == s + w.len() && m.form == MentionForm::Demonym)
+        {
+            previous = prev_word(self.text, s, sentence.start).map(|(ps, pe)| (ps, &self.text[ps..pe]));
+        }
+        // Part of a longer name: "PSV Eindhoven", "Willem II", "the ATP Tour".
+        if previous.is_some_and(|(s, w)| is_name_token(w) && s + w.len() + 1 == start && !self.occupied(s, s + w.len()))
+            || next_word(self.text, end, sentence.end).is_some_and(|(s, e)| is_name_token(&self.text[s..e]))
+        {
+            return None;
+        }
+        let rest = self.text[end..sentence.end].trim_start_matches(is_space);
+        let next = next_word(self.text, end, sentence.end).map(|(s, e)| &self.text[s..e]);
+        let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
+        let possessive = possessive || next.is_some_and(|w| matches!(w, "'s" | "’s"));
+        let noun_after = next.is_some_and(|w| ACRONYM_CUES_AFTER.contains(&w));
+        // "joined NATO", "joined the EFTA".
+        let verb_before = previous
+            .and_then(|(s, w)| match w {
+                "the" => prev_word(self.text, s, sentence.start).map(|(ps, pe)| &self.text[ps..pe]),
+                _ => Some(w),
+            })
+            .is_some_and(|w| ACRONYM_CUES_BEFORE.contains(&w.to_lowercase().as_str()));
+        // "members of NATO", "the head of the IAEA".
+        let member_of = previous.is_some_and(|(s, w)| {
+            let (s, w) = match w {
+                "the" => match prev_word(self.text, s, sentence.start) {
+                    Some((ps, pe)) => (ps, &self.text[ps..pe]),
+                    None => return false,
+                },
+                _ => (s, w),
+            };
+            matches!(w, "of" | "for")
+                && prev_word(self.text, s, sentence.start)
+                    .is_some_and(|(ps, pe)| MEMBERSHIP_NOUNS.contains(&&self.text[ps..pe]))
+        });
+        let after_the = previous.is_some_and(|(_, w)| matches!(w, "the" | "The"))
+            && (clause_ends || next.is_some_and(|w| VERBS_AFTER_SUBJECT.contains(&w)));
+        let cue = possessive || led || noun_after || verb_before || member_of || after_the;
+        cue.then_some((start, core_end))
+    }
+
+    /// Whether the line around `pos` is written in capitals (a headline): looks at most 200
+    /// bytes either side, so that a text on one long line stays linear.
+    fn in_capitals_line(&self, pos: usize) -> bool {
+        let mut from = pos.saturating_sub(200);
+        while !self.text.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut to = (pos + 200).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let line_start = self.text[from..pos].rfind('\n').map_or(from, |i| from + i + 1);
+        let line_end = self.text[pos..to].find('\n').map_or(to, |i| pos + i);
+        let line = &self.text[line_start..line_end];
+        let lower = line.chars().filter(|c| c.is_lowercase()).count();
+        let upper = line.chars().filter(|c| c.is_uppercase()).count();
+        lower * 4 < upper
+    }
+
+    /// "he said on Twitter", "[@idanroll/Twitter]", "in a post on Telegram", "on his Facebook
+    /// page": a name used as the platform someone writes on is an organisation.
+    fn organisations_by_platform_use(&mut self) {
+        let mut found: Vec<(usize, usize)> = Vec::new();
+        // A handle and its platform in a caption: "@idanroll/Twitter".
+        let mut search = 0;
+        while let Some(at) = self.text[search..].find('@').map(|i| search + i) {
+            search = at + 1;
+            let handle_end = at
+                + 1
+                + self.text[at + 1..]
+                    .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+                    .unwrap_or(self.text.len() - at - 1);
+            if handle_end > at + 1 && self.text[handle_end..].starts_with('/') {
+                let start = handle_end + 1;
+                let end = word_end(self.text, start);
+                if end > start && is_capitalised(&self.text[start..end]) {
+                    found.push((start, end));
+                }
+            }
+        }
+        // "said on X", "in a post on X", "on his X account".
+        for &sentence in self.sentences {
+            let mut search = sentence.start;
+            while let Some(on) = self.text[search..sentence.end].find("on ").map(|i| search + i) {
+                search = on + 3;
+                if self.text[..on].chars().next_back().is_some_and(char::is_alphanumeric) {
+                    continue;
+                }
+                let Some((s, e)) = next_word(self.text, on + 2, sentence.end) else {
+                    continue;
+                };
+                let before = prev_word(self.text, on, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
+                let name = &self.text[s..e];
+                let after = next_word(self.text, e, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
+                let rest = self.text[e..sentence.end].trim_start_matches(is_space);
+                let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
+                if matches!(name, "his" | "her" | "its" | "their" | "the") {
+                    // "on his Facebook page".
+                    let Some((ns, ne)) = next_word(self.text, e, sentence.end) else {
+                        continue;
+                    };
+                    let noun = next_word(self.text, ne, sentence.end).map(|(s2, e2)| &self.text[s2..e2]);
+                    if noun.is_some_and(|w| PLATFORM_NOUNS.contains(&w)) {
+                        found.push((ns, ne));
+                    }
+                    continue;
+                }
+                let posting = before.is_some_and(|w| POSTING_VERBS.contains(&w));
+                let single = clause_ends || after.is_some_and(|w| matches!(w, "that" | "and" | "after" | "before"));
+                if posting && single {
+                    found.push((s, e));
+                }
+            }
+        }
+        for (start, mut end) in found {
+            // "posted on X.": the full stop ends the sentence.
+            if self.text[start..end].ends_with('.') {
+                end -= 1;
+            }
+            let name = &self.text[start..end];
+            let plausible = is_capitalised(name)
+                && !NOT_PLATFORMS.contains(&name)
+                && !name.chars().all(|c| c.is_ascii_digit())
+                && !self.occupied(start, end)
+                && !self.title_overlaps(start, end);
+            if !plausible {
+                continue;
+            }
+            let org = InferredEntity {
+                kind: EntryKind::Organisation,
+                name: name.to_owned(),
+                country: None,
+                sector: Some("MED".to_owned()),
+                role: None,
+                evidence: "platform",
+                entry: None,
+            };
+            let key = self.add(org, start, end, MentionForm::Name);
+            // Later mentions of the platform by name; a one-letter name ("X") only where a
+            // cue says so.
+            if name.chars().count() >= 3 {
+                self.aliases.push((name.to_owned(), key, MentionForm::Name, 0));
+            }
         }
     }
 
@@ -1660,9 +2396,11 @@ mod tests {
         state\tUnited States\tUS\tUSA\t\t\tAmerican\tWashington\n\
         state\tSudan\t\tSDN\t\t\tSudanese\tKhartoum\n\
         state\tGhana\t\tGHA\t\t\tGhanaian\tAccra\n\
+        state\tFrance\t\tFRA\t\t\tFrench\tParis\n\
         organisation\tUnited States Department of the Treasury\tUS Treasury|Treasury\tUSA\tGOV\t\t\t\n\
         organisation\tNorth Atlantic Treaty Organization\tNATO\t\tIGO\tIGOWSTNAT\t\t\n\
-        person\tBrian Kemp\t\tUSA\tGOV\t\t\t\n";
+        person\tBrian Kemp\t\tUSA\tGOV\t\t\t\n\
+        place\tManchester\t\tGBR\t\t\t\t\n";
 
     /// Runs the pipeline with the default titles lexicon and a small gazetteer, and lists the
     /// inferred entities as "name|type|country|sector|evidence|mention texts".
@@ -1807,7 +2545,11 @@ mod tests {
         ),
         ("weekday and month", "On Monday July talks began.", &[]),
         ("nationality alone", "Iranian officials met.", &[]),
-        ("caption handle", "Roll met Xhacka [@idanroll/Twitter]", &[]),
+        (
+            "caption handle: the platform, no person",
+            "Roll met Xhacka [@idanroll/Twitter]",
+            &["Twitter|organisation|-|MED|platform|Twitter"],
+        ),
         ("headline words", "ISRAEL OFFERS CYBER-DEFENCE AID TO ALBANIA", &[]),
         (
             "organisation of a state",
@@ -1846,10 +2588,206 @@ mod tests {
         ),
     ];
 
+    /// Unknown acronyms used as actors, platforms, and a government's title without its state.
+    const ACTOR_CASES: &[(&str, &str, &[&str])] = &[
+        (
+            "acronym as a membership noun's modifier",
+            "The strike hit Georgia, an OECD member, on Monday.",
+            &["OECD|organisation|-|-|acronym|OECD"],
+        ),
+        (
+            "acronym after a verb of joining, followed later",
+            "Finland joined the EFTA in 1986. Later EFTA talks stalled.",
+            &["EFTA|organisation|-|-|acronym|EFTA,EFTA"],
+        ),
+        (
+            "the acronym as a subject",
+            "The KDP said it would not attend.",
+            &["KDP|organisation|-|-|acronym|KDP"],
+        ),
+        (
+            "acronym with a possessive",
+            "Voters backed the NLD's candidates.",
+            &["NLD|organisation|-|-|acronym|NLD"],
+        ),
+        (
+            "acronym leading a coalition",
+            "A GCC-led force moved in.",
+            &["GCC|organisation|-|-|acronym|GCC"],
+        ),
+        (
+            "members of an acronym, with a demonym",
+            "Dozens of members of the Iranian IRGC were named.",
+            &["IRGC|organisation|IRN|-|acronym|IRGC"],
+        ),
+        (
+            "acronyms that name no organisation",
+            "GDP grew and the CEO said the TV deal was done.",
+            &[],
+        ),
+        (
+            "roman numeral",
+            "Louis XIV said nothing. Since World War II the IV said.",
+            &[],
+        ),
+        (
+            "acronym inside a longer name",
+            "He won the ATP Tour title and the PGA Tour said so.",
+            &[],
+        ),
+        ("acronym in a headline", "KDP SAYS IT WILL JOIN TALKS", &[]),
+        ("acronym without a cue", "The figures from KDP were late.", &[]),
+        ("known state code", "The US said it joined the talks.", &[]),
+        (
+            "platform after a verb of saying",
+            "\"We will continue,\" he said on Twitter.",
+            &["Twitter|organisation|-|MED|platform|Twitter"],
+        ),
+        (
+            "platform in a post",
+            "Modi said in a post on X that talks went well.",
+            &["X|organisation|-|MED|platform|X"],
+        ),
+        (
+            "platform page",
+            "The mayor wrote on his Facebook page that the road was closed. Facebook removed it.",
+            &["Facebook|organisation|-|MED|platform|Facebook,Facebook"],
+        ),
+        (
+            "said on a day",
+            "The ministry said on Monday. It posted on Sunday that it was shut.",
+            &[],
+        ),
+        (
+            "said on a topic place",
+            "She said on Capitol Hill that the bill would pass.",
+            &[],
+        ),
+        (
+            "government title takes the government just named",
+            "The Albanian government said that Iran launched the attack. Prime Minister Edi Rama said it was state aggression.",
+            &["Edi Rama|person|ALB|GOV|title|Edi Rama"],
+        ),
+        (
+            "government of a state",
+            "The government of Ghana denied it. President Kofi Mensah spoke later.",
+            &["Kofi Mensah|person|GHA|GOV|title|Kofi Mensah"],
+        ),
+        (
+            "a state that is not a government gives no country",
+            "Iran said the attack failed. Prime Minister Edi Rama said it was aggression.",
+            &["Edi Rama|person|-|GOV|title|Edi Rama"],
+        ),
+        (
+            "the government named in another paragraph gives no country",
+            "The Albanian government said so.\n\nPrime Minister Edi Rama said it was aggression.",
+            &["Edi Rama|person|-|GOV|title|Edi Rama"],
+        ),
+        (
+            "a sports title takes no government's country",
+            "The Albanian government said so. Coach Sylvinho Mendes said the team was ready.",
+            &["Sylvinho Mendes|person|-|-|title|Sylvinho Mendes"],
+        ),
+    ];
+
+    /// Organisations by the form of their names.
+    const ORG_FORM_CASES: &[(&str, &str, &[&str])] = &[
+        (
+            "club with an unambiguous suffix",
+            "Sheffield United beat them 2-1.",
+            &["Sheffield United|organisation|-|-|org-suffix|Sheffield United"],
+        ),
+        (
+            "a place inside a name",
+            "Manchester United lost at home. Shares fell on the Berlin Stock Exchange on Friday.",
+            &[
+                "Manchester United|organisation|GBR|-|org-suffix|Manchester United",
+                // A capital inside a longer name is not trusted as the capital: no country.
+                "Berlin Stock Exchange|organisation|-|BUS|org-suffix|Berlin Stock Exchange",
+            ],
+        ),
+        (
+            "ampersand and a bare Co",
+            "Shares of Douglas & Lomason Co rose.",
+            &["Douglas & Lomason Co|organisation|-|BUS|org-suffix|Douglas & Lomason Co"],
+        ),
+        (
+            "a name opening with First",
+            "Analysts at First Union Corp said so.",
+            &["First Union Corp|organisation|-|BUS|org-suffix|First Union Corp"],
+        ),
+        (
+            "complement after an association",
+            "The National Association of Purchasing Management said prices rose.",
+            &[
+                "National Association of Purchasing Management|organisation|-|NGO|org-suffix|National Association of Purchasing Management",
+            ],
+        ),
+        (
+            "a company's state is not its name",
+            "Orders rose at Meridian Shipping Corp of Ghana.",
+            &["Meridian Shipping Corp|organisation|GHA|BUS|org-suffix|Meridian Shipping Corp"],
+        ),
+        (
+            "words before an organisation's prefix",
+            "The National Bank of Ghana cut rates.",
+            &["National Bank of Ghana|organisation|GHA|BUS|org-prefix|National Bank of Ghana"],
+        ),
+        (
+            "a suffix word in a headline",
+            "GONZALEZ HOMERS TWICE AS RANGERS WIN",
+            &[],
+        ),
+        (
+            "a place starting a line of standings",
+            "W L PCT GB\nManchester 74 59 .556 -\n",
+            &["Manchester|organisation|GBR|-|score-line|Manchester"],
+        ),
+        (
+            "both sides of a score",
+            "Results on Sunday:\nGermany 2 Ghana 1 ( halftime 1-0 )\nBerlin 3 Accra 1\n",
+            &[
+                "Germany|organisation|DEU|-|score-line|Germany",
+                "Ghana|organisation|GHA|-|score-line|Ghana",
+                "Berlin|organisation|DEU|-|score-line|Berlin",
+                "Accra|organisation|GHA|-|score-line|Accra",
+            ],
+        ),
+        (
+            "a state in a table of figures",
+            "Growth forecasts:\nGermany 2.5 3.1\nGhana 44 32 25\n",
+            &[],
+        ),
+        ("a dateline is no score", "Manchester 1996-08-30\nTalks began.", &[]),
+        (
+            "numbers after a place mid-line",
+            "Talks in Manchester 2 Ghana 1 said.",
+            &[],
+        ),
+        ("a name with United inside", "The United Nations said so.", &[]),
+        (
+            "an airline named after a state",
+            "Air France cancelled flights to Ghana. The air force of Israel and Air Ghana Centre were shut.",
+            &["Air France|organisation|FRA|BUS|org-prefix|Air France"],
+        ),
+        (
+            "an acronym defined with spaces in its brackets",
+            "Kurdistan Democratic Party ( KDP ) fighters withdrew . The KDP denied it .",
+            &["Kurdistan Democratic Party|organisation|-|PTY|org-suffix|Kurdistan Democratic Party,KDP,KDP"],
+        ),
+    ];
+
     #[test]
     fn infers_entities_by_rule() {
-        for &(name, text, expected) in CASES {
-            assert_eq!(inferred(text), expected, "case {name}");
-        }
+        let failures: Vec<String> = CASES
+            .iter()
+            .chain(ACTOR_CASES)
+            .chain(ORG_FORM_CASES)
+            .filter_map(|&(name, text, expected)| {
+                let got = inferred(text);
+                (got != expected).then(|| format!("case {name}: got {got:?}, expected {expected:?}"))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }
