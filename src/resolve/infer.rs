@@ -2120,6 +2120,12 @@ impl Run<'_> {
                     at += step;
                     continue;
                 };
+                // Most words start no name: a name run opens with a capital or a particle.
+                let word = &self.text[s..e];
+                if !is_capitalised(word) && !NAME_PARTICLES.contains(&word) {
+                    at = e;
+                    continue;
+                }
                 let words = self.name_run(s, sentence.end, 3);
                 if words.len() < 2 || self.text[s..e].ends_with('.') {
                     at = e.max(words.last().map(|w| w.1).unwrap_or(e));
