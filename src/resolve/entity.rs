@@ -21,6 +21,7 @@
 
 use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
 use crate::normalize::Normalized;
+use crate::resolve::WordSet;
 use crate::segment::{Sentence, sentence_index};
 
 /// What a mention refers to: a gazetteer entry, or an entity inferred from the text.
@@ -261,7 +262,7 @@ fn trusted_in_capitals(gazetteer: &Gazetteer, candidate: &EntryCandidate, matche
 }
 
 /// Capitalised words that commonly open a sentence or precede a name without being part of it.
-const NOT_NAME_WORDS: &[&str] = &[
+static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -327,7 +328,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Sultan",
     "Sheikh",
     "Both",
-];
+]);
 
 /// Whether the match sits in a longer capitalised name: the word just before it (same
 /// sentence, separated by spaces only) or just after it is capitalised and is not a
@@ -338,7 +339,7 @@ fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool 
     let matched = &norm[start..end];
     [before, after].into_iter().flatten().any(|word| {
         let headline = is_all_caps(matched) && is_all_caps(word);
-        word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(&word) && !headline
+        word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(word) && !headline
     })
 }
 

@@ -34,6 +34,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::error::GazetteerError;
 use crate::gazetteer::{EntryId, EntryKind, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
 use crate::normalize::Normalized;
+use crate::resolve::WordSet;
 use crate::resolve::entity::{EntityKey, Mention, MentionForm};
 use crate::segment::{Sentence, sentence_index};
 
@@ -277,7 +278,7 @@ struct Run<'a> {
 }
 
 /// Words that are capitalised for reasons other than being part of a name.
-const NOT_NAME_WORDS: &[&str] = &[
+static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "The",
     "A",
     "An",
@@ -428,7 +429,7 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Speaking",
     "Following",
     "Including",
-];
+]);
 
 /// Lower-case words that may sit inside a name ("Lula da Silva", "Ahmed bin Ali").
 const NAME_PARTICLES: &[&str] = &[
@@ -765,7 +766,7 @@ fn is_all_caps(word: &str) -> bool {
 }
 
 fn is_name_token(word: &str) -> bool {
-    is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) && !word.chars().all(|c| c.is_ascii_digit())
+    is_capitalised(word) && !NOT_NAME_WORDS.contains(word) && !word.chars().all(|c| c.is_ascii_digit())
 }
 
 fn fold(name: &str) -> String {
@@ -1466,7 +1467,7 @@ impl Run<'_> {
         let mut last_capitalised = hit.end;
         while let Some((s, e)) = next_word(self.text, at, limit) {
             let word = &self.text[s..e];
-            if is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) {
+            if is_capitalised(word) && !NOT_NAME_WORDS.contains(word) {
                 last_capitalised = e;
                 end = e;
             } else if !CONNECTORS.contains(&word) {
@@ -1489,7 +1490,7 @@ impl Run<'_> {
             let joined = self.text[e..start].chars().all(is_space);
             if !joined
                 || !is_capitalised(word)
-                || NOT_NAME_WORDS.contains(&word)
+                || NOT_NAME_WORDS.contains(word)
                 || is_all_caps(word)
                 || self.occupied(s, e)
                 || self.title_overlaps(s, e)
@@ -1561,9 +1562,9 @@ impl Run<'_> {
             }
             // "First Union", "New Liberty": words that open sentences also open names.
             let opener = NAME_OPENERS.contains(&word) && s != sentence.start;
-            let is_part = (is_capitalised(word) && (!NOT_NAME_WORDS.contains(&word) || opener) && !self.occupied(s, e))
+            let is_part = (is_capitalised(word) && (!NOT_NAME_WORDS.contains(word) || opener) && !self.occupied(s, e))
                 || (CONNECTORS.contains(&word) && word != "the" && words > 0);
-            if !is_part || s == sentence.start && NOT_NAME_WORDS.contains(&word) {
+            if !is_part || s == sentence.start && NOT_NAME_WORDS.contains(word) {
                 break;
             }
             start = s;
@@ -1617,7 +1618,7 @@ impl Run<'_> {
                 let mut at = end + 3;
                 while let Some((s, e)) = next_word(self.text, at, sentence.end) {
                     let word = &self.text[s..e];
-                    if is_capitalised(word) && !NOT_NAME_WORDS.contains(&word) && !self.occupied(s, e) {
+                    if is_capitalised(word) && !NOT_NAME_WORDS.contains(word) && !self.occupied(s, e) {
                         end = e;
                     } else if !matches!(word, "and" | "for" | "of") {
                         break;

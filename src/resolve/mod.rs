@@ -6,3 +6,6 @@ pub mod infer;
 
 pub use entity::{Entity, EntityKey, Mention, MentionForm, group_into_entities, resolve_mentions};
 pub use infer::InferredEntity;
+
+mod words;
+pub(crate) use words::WordSet;
