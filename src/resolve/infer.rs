@@ -1927,7 +1927,7 @@ impl Run<'_> {
         if !shape
             || core.bytes().all(|b| b"IVXLCDM".contains(&b))
             || NOT_AN_ORGANISATION.contains(&core)
-            || NOT_NAME_WORDS.contains(&core)
+            || NOT_NAME_WORDS.contains(core)
             || self.occupied(start, core_end)
             || self.title_overlaps(start, core_end)
             || self.aliases.iter().any(|(text, ..)| text == core)
