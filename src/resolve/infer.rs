@@ -29,6 +29,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::GazetteerError;
@@ -430,6 +431,10 @@ static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "Following",
     "Including",
 ]);
+
+/// Up to this many short forms (aliases, acronyms, surnames) are searched one by one; more go
+/// through one automaton.
+const FEW_SHORT_FORMS: usize = 8;
 
 /// Lower-case words that may sit inside a name ("Lula da Silva", "Ahmed bin Ali").
 const NAME_PARTICLES: &[&str] = &[
@@ -2227,31 +2232,41 @@ impl Run<'_> {
         if forms.is_empty() {
             return;
         }
-        // One scan for all the short forms, not one per form: an article can define dozens.
-        // An article defines a handful of short forms, so each is searched on its own: even a
-        // small automaton costs more to build than these few scans of one article. Where two
-        // forms overlap, the leftmost and then the longest wins, as in one leftmost-longest
-        // scan.
-        let mut found: Vec<(usize, usize, usize)> = Vec::new();
-        for (pattern, (text, ..)) in forms.iter().enumerate() {
-            if text.is_empty() {
-                continue;
+        // Where two forms overlap, the leftmost and then the longest wins.
+        let found: Vec<(usize, usize, usize)> = if forms.len() <= FEW_SHORT_FORMS {
+            // The usual article defines a handful, and each is searched on its own: even a
+            // small automaton costs more to build than these few scans of one article.
+            let mut found = Vec::new();
+            for (pattern, (text, ..)) in forms.iter().enumerate() {
+                if !text.is_empty() {
+                    let at = self.text.match_indices(text.as_str());
+                    found.extend(at.map(|(at, _)| (at, at + text.len(), pattern)));
+                }
             }
-            found.extend(
-                self.text
-                    .match_indices(text.as_str())
-                    .map(|(at, _)| (at, at + text.len(), pattern)),
-            );
-        }
-        found.sort_unstable_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
-        let mut last_end = 0;
-        found.retain(|&(start, end, _)| {
-            let keep = start >= last_end;
-            if keep {
-                last_end = end;
-            }
-            keep
-        });
+            found.sort_unstable_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
+            let mut last_end = 0;
+            found.retain(|&(start, end, _)| {
+                let keep = start >= last_end;
+                if keep {
+                    last_end = end;
+                }
+                keep
+            });
+            found
+        } else {
+            // A long page or a results list can have hundreds: one scan for all of them, so
+            // that the cost stays linear in the text (one search per form was quadratic).
+            let Ok(automaton) = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(forms.iter().map(|(text, ..)| text.as_str()))
+            else {
+                return;
+            };
+            automaton
+                .find_iter(self.text)
+                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+                .collect()
+        };
         for (start, end, pattern) in found {
             let (_, key, form, from) = forms[pattern];
             let bounded = !self.text[..start]
@@ -2442,6 +2457,45 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// Surnames are followed the same way whether an article has a few short forms (searched
+    /// one by one) or many (one automaton).
+    #[test]
+    fn surnames_are_followed_with_few_and_with_many_short_forms() {
+        let surnames = [
+            "Kowalczyk",
+            "Marchetti",
+            "Okonjo",
+            "Lindqvist",
+            "Haddad",
+            "Moreau",
+            "Tanaka",
+            "Petrov",
+            "Silva",
+            "Novak",
+            "Brennan",
+            "Adeyemi",
+        ];
+        for count in [2, surnames.len()] {
+            let mut text = String::new();
+            for (i, surname) in surnames[..count].iter().enumerate() {
+                text.push_str(&format!(
+                    "Israeli Deputy Foreign Minister Daniel{i} {surname} met officials. "
+                ));
+            }
+            for surname in &surnames[..count] {
+                text.push_str(&format!("{surname} said the talks went well. "));
+            }
+            let found = inferred(&text);
+            for (i, surname) in surnames[..count].iter().enumerate() {
+                let line = found
+                    .iter()
+                    .find(|l| l.starts_with(&format!("Daniel{i} {surname}|person|")))
+                    .unwrap_or_else(|| panic!("{surname} ({count} forms): {found:?}"));
+                assert!(line.ends_with(&format!(",{surname}")), "{count} forms: {line}");
+            }
+        }
     }
 
     /// (name, text, expected inferred entities)
