@@ -16,7 +16,7 @@
 //! | `first-name` | "Phil Simmons" (a first name known from the people gazetteer, then a surname) |
 //! | `capital-as-place` | "a conference in Berlin": the city, not the German government |
 //! | `acronym` | "NATO member Albania", "joined the EFTA", "the KDP said" (an unknown acronym with a cue) |
-//! | `platform` | "he said on Twitter", "in a post on X", "[@idanroll/Twitter]" |
+//! | `platform` | "he said on Twitter", "in a post on X", "`[@idanroll/Twitter]`" |
 //! | `score-line` | "NEW YORK 74 59 .556 -", "Pohang 3 Ulsan 2": the team named after a place |
 //!
 //! Country comes from a state named next to the title or name ("Israeli", "Albania’s", "of
