@@ -347,6 +347,12 @@ impl Class {
     const FOR: u16 = 1 << 13;
 }
 
+/// Irregular simple pasts that are also common nouns or adjectives, so no cue of tense.
+const IRREGULAR_PAST_NOUNS: &[&str] = &[
+    "rose", "wound", "ground", "shot", "bound", "bore", "bit", "lay", "fell", "saw", "felt", "spoke", "sank", "lit",
+    "hung", "stole", "stuck", "sprang", "sought", "slid", "wove", "ate", "dove",
+];
+
 /// Past forms that are cues of their own even after "be" or "have".
 const AUXILIARIES: &[&str] = &["was", "were", "had", "did", "said"];
 
@@ -374,6 +380,14 @@ fn classes_of(word: &str) -> u16 {
         for (list, class) in lists {
             for word in list {
                 *table.entry(*word).or_insert(0) |= class;
+            }
+        }
+        // The simple past of every irregular verb the event stage knows ("ran", "fought",
+        // "withdrew"), except forms that are common nouns or adjectives as well ("a rose", "a
+        // wound", "the ground", "a shot"), which would date a phrase by a word that is no verb.
+        for past in crate::events::inflect::irregular_simple_pasts() {
+            if !IRREGULAR_PAST_NOUNS.contains(&past) {
+                *table.entry(past).or_insert(0) |= Class::PAST;
             }
         }
         table

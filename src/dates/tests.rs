@@ -468,6 +468,21 @@ const TENSE: &[DatedCase] = &[
         "2022-09-14",
         &[("Monday", "2022-09-19")],
     ),
+    (
+        "an irregular past verb",
+        "The consultations ran from 12 to 14 September. Rebels fought near the border on 3 December.",
+        "2023-05-04",
+        &[
+            ("12 to 14 September", "2022-09-12/2022-09-14"),
+            ("3 December", "2022-12-03"),
+        ],
+    ),
+    (
+        "an irregular past form that is a noun is no cue",
+        "The rose show opens in the park on 12 September.",
+        "2023-05-04",
+        &[("12 September", "2023-09-12")],
+    ),
 ];
 
 #[test]

@@ -234,6 +234,15 @@ fn gerund(base: &str) -> String {
     }
 }
 
+/// The simple past forms of the irregular verbs that are not also their base form ("ran",
+/// "took", but not "cut" or "set"), for other stages that read tense.
+pub fn irregular_simple_pasts() -> impl Iterator<Item = &'static str> {
+    IRREGULAR
+        .iter()
+        .filter(|(base, past, _)| base != past)
+        .map(|&(_, past, _)| past)
+}
+
 /// Whether a written form can be a participle (for the passive): regular "-ed" forms and
 /// listed irregular participles.
 pub fn is_participle(form: VerbForm) -> bool {
