@@ -7,44 +7,16 @@
 //! ```
 //!
 //! The cases are those of `tests/pathological.rs` (one name repeated, one very long word,
-//! sentences without punctuation, one unpunctuated sentence); docs/errors.md has the figures.
+//! sentences without punctuation, one unpunctuated sentence), built from the same word stream
+//! (`tests/support/news_words.rs`); docs/errors.md has the figures.
 
 use std::time::Instant;
 
 use gazette::{Document, ExtractOptions, Pipeline};
 
-const NEWS_WORDS: &[&str] = &[
-    "the",
-    "minister",
-    "said",
-    "Albania",
-    "government",
-    "talks",
-    "with",
-    "Iran",
-    "would",
-    "cut",
-    "ties",
-    "on",
-    "Tuesday",
-    "and",
-    "officials",
-    "in",
-    "Tehran",
-];
-
-/// The same fixed pseudo-random word sequence as the tests.
-fn words(count: usize) -> Vec<&'static str> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    (0..count)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            NEWS_WORDS[(state % NEWS_WORDS.len() as u64) as usize]
-        })
-        .collect()
-}
+#[path = "../tests/support/news_words.rs"]
+mod news_words;
+use news_words::news_words;
 
 fn main() -> anyhow::Result<()> {
     let pipeline = Pipeline::with_default_gazetteers()?;
@@ -55,14 +27,14 @@ fn main() -> anyhow::Result<()> {
             format!("Albania {} Iran.", "a".repeat(25_000 * k))
         }),
         ("lines without punctuation (2,500 / 10,000)", |k| {
-            words(30_000 * k)
+            news_words(30_000 * k)
                 .chunks(12)
                 .map(|line| line.join(" "))
                 .collect::<Vec<_>>()
                 .join("\n")
         }),
         ("one unpunctuated sentence (30,000 / 120,000 words)", |k| {
-            words(30_000 * k).join(" ")
+            news_words(30_000 * k).join(" ")
         }),
     ];
     for (name, make) in cases {

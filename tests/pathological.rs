@@ -11,6 +11,10 @@ use std::sync::OnceLock;
 
 use gazette::{Document, ExtractOptions, Pipeline};
 
+#[path = "support/news_words.rs"]
+mod news_words;
+use news_words::news_words;
+
 fn pipeline() -> &'static Pipeline {
     static PIPELINE: OnceLock<Pipeline> = OnceLock::new();
     PIPELINE.get_or_init(|| Pipeline::with_default_gazetteers().expect("the embedded gazetteers load"))
@@ -19,39 +23,6 @@ fn pipeline() -> &'static Pipeline {
 fn extract(text: String) -> gazette::DocumentRecord {
     pipeline().extract(&Document::new("pathological", text), &ExtractOptions::default())
 }
-
-/// A fixed pseudo-random word sequence (no crate needed for a reproducible shuffle).
-fn words(count: usize, vocabulary: &[&str]) -> Vec<String> {
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    (0..count)
-        .map(|_| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            vocabulary[(state % vocabulary.len() as u64) as usize].to_owned()
-        })
-        .collect()
-}
-
-const NEWS_WORDS: &[&str] = &[
-    "the",
-    "minister",
-    "said",
-    "Albania",
-    "government",
-    "talks",
-    "with",
-    "Iran",
-    "would",
-    "cut",
-    "ties",
-    "on",
-    "Tuesday",
-    "and",
-    "officials",
-    "in",
-    "Tehran",
-];
 
 #[test]
 fn one_name_repeated_100000_times() {
@@ -70,10 +41,7 @@ fn a_100000_character_word() {
 
 #[test]
 fn ten_thousand_sentences_without_punctuation() {
-    let lines: Vec<String> = words(120_000, NEWS_WORDS)
-        .chunks(12)
-        .map(|line| line.join(" "))
-        .collect();
+    let lines: Vec<String> = news_words(120_000).chunks(12).map(|line| line.join(" ")).collect();
     assert_eq!(lines.len(), 10_000);
     let record = extract(lines.join("\n"));
     assert!(record.entities.iter().any(|e| e.name == "Albania"));
@@ -82,7 +50,7 @@ fn ten_thousand_sentences_without_punctuation() {
 
 #[test]
 fn one_unpunctuated_sentence_of_60000_words() {
-    let record = extract(words(60_000, NEWS_WORDS).join(" "));
+    let record = extract(news_words(60_000).join(" "));
     assert_eq!(record.sentences.len(), 1);
     assert!(!record.events.is_empty());
 }
