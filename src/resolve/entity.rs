@@ -262,7 +262,7 @@ fn trusted_in_capitals(gazetteer: &Gazetteer, candidate: &EntryCandidate, matche
 }
 
 /// Capitalised words that commonly open a sentence or precede a name without being part of it.
-static NOT_NAME_WORDS: WordSet = WordSet::new(&[
+static NOT_NAME_WORDS: WordSet = WordSet::new(&[&[
     "The",
     "A",
     "An",
@@ -328,7 +328,7 @@ static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     "Sultan",
     "Sheikh",
     "Both",
-]);
+]]);
 
 /// Whether the match sits in a longer capitalised name: the word just before it (same
 /// sentence, separated by spaces only) or just after it is capitalised and is not a

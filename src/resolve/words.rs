@@ -4,30 +4,32 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
 
-/// A list of words written in the source, looked up through a hash set built on first use.
+/// Lists of words written in the source, looked up as one set built on first use (several
+/// sets can share a list, such as the names of days and months).
 ///
 /// The lists of capitalised non-name words run to hundreds of entries and are consulted for
 /// most capitalised words of every article; a linear search through them cost more than the
 /// rest of name inference.
 pub(crate) struct WordSet {
-    words: &'static [&'static str],
+    lists: &'static [&'static [&'static str]],
     set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
-    /// A set of these words.
-    pub(crate) const fn new(words: &'static [&'static str]) -> Self {
+    /// A set of the words of these lists.
+    pub(crate) const fn new(lists: &'static [&'static [&'static str]]) -> Self {
         WordSet {
-            words,
+            lists,
             set: OnceLock::new(),
         }
     }
 
     /// Whether `word` is one of the words (exactly, case included).
     pub(crate) fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let set = self
+            .set
+            .get_or_init(|| self.lists.iter().flat_map(|list| list.iter().copied()).collect());
+        set.contains(word)
     }
 }
 
@@ -37,8 +39,9 @@ mod tests {
 
     #[test]
     fn membership_is_exact() {
-        static DAYS: WordSet = WordSet::new(&["Monday", "Tuesday"]);
+        static DAYS: WordSet = WordSet::new(&[&["Monday", "Tuesday"], &["Sunday"]]);
         assert!(DAYS.contains("Monday"));
+        assert!(DAYS.contains("Sunday"), "a word of a later list");
         assert!(!DAYS.contains("monday"));
         assert!(!DAYS.contains("Mon"));
     }
