@@ -97,6 +97,12 @@ pub struct ObjectIndex {
     by_first_word: FxHashMap<u64, Vec<(u32, u32)>>,
 }
 
+/// What a word would be without a regular plural ending ("sanctions": "sanction"; "taxes":
+/// "tax"), for the last word of an object; either may be no word at all ("bus": "bu").
+pub fn regular_singulars(word: &str) -> impl Iterator<Item = &str> {
+    [word.strip_suffix('s'), word.strip_suffix("es")].into_iter().flatten()
+}
+
 /// The key of a word in [`ObjectIndex`].
 fn word_key(word: &str) -> u64 {
     use std::hash::BuildHasher;
@@ -108,9 +114,8 @@ impl ObjectIndex {
     /// an object may be a regular plural, so the word is also looked up without "s" and "es";
     /// the caller compares each object in full.
     pub fn starting_with<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
-        let singulars = [word.strip_suffix('s'), word.strip_suffix("es")];
         std::iter::once(word)
-            .chain(singulars.into_iter().flatten().filter(|w| !w.is_empty()))
+            .chain(regular_singulars(word).filter(|w| !w.is_empty()))
             .filter_map(|key| self.by_first_word.get(&word_key(key)))
             .flatten()
             .copied()

@@ -693,8 +693,7 @@ fn object_match(lexicon: &EventLexicon, s: &Clauseable<'_>, object: &str, at: us
         }
         first = false;
         let word_fits = |word: &str, wanted: &str, last: bool| {
-            word == wanted
-                || (last && (word.strip_suffix('s') == Some(wanted) || word.strip_suffix("es") == Some(wanted)))
+            word == wanted || (last && lexicon::regular_singulars(word).any(|singular| singular == wanted))
         };
         match part.strip_prefix('&') {
             Some(name) => {
