@@ -145,8 +145,8 @@ pub(super) fn parse_lexicon<'a>(
     let mut cells: Vec<(u32, u32)> = Vec::new();
     for (line, row_text) in lines {
         let first_cell = cells.len();
-        for field in row_text.split('\t') {
-            let field = field.trim();
+        for field in super::tsv::split_at_byte(row_text, b'\t') {
+            let field = super::tsv::trim(field);
             // `field` is a slice of `text`, so its distance from the start is its offset.
             let start = (field.as_ptr() as usize - base) as u32;
             cells.push((start, start + field.len() as u32));

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 use crate::error::GazetteerError;
 
 use super::lexicon::{LexiconFile, parse_lexicon};
+use super::tsv;
 use super::{Entry, EntryKind, PartialDate, Role, SourceLine};
 
 /// The columns a gazetteer file may have.
@@ -59,7 +60,7 @@ pub enum ParsedFile {
 /// The non-comment, non-blank lines of a file as (1-based line number, text), with a BOM and
 /// CR line ends removed.
 fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    text.lines().enumerate().filter_map(|(index, raw)| {
+    tsv::lines(text).enumerate().filter_map(|(index, raw)| {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let line = if index == 0 {
             line.strip_prefix('\u{FEFF}').unwrap_or(line)
@@ -119,7 +120,7 @@ fn parse_entities<'a>(
     let name_column = columns.iter().position(|&c| c == Column::Name).unwrap_or(usize::MAX);
     for (line_no, line) in lines {
         fields.clear();
-        fields.extend(line.split('\t'));
+        fields.extend(tsv::split_at_byte(line, b'\t'));
         if fields.len() > columns.len() {
             return Err(fail(
                 line_no,
@@ -136,7 +137,7 @@ fn parse_entities<'a>(
             line: line_no,
         };
         // The name as parse_row took it: the field, trimmed.
-        let key = (row.kind, fields.get(name_column).map_or("", |f| f.trim()));
+        let key = (row.kind, fields.get(name_column).map_or("", |f| tsv::trim(f)));
         match index_by_key.get(&key) {
             Some(&index) => entries[index].merge_row(row, source),
             None => {
@@ -196,7 +197,7 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
     let mut row_role = Role::default();
     let (mut aliases, mut demonyms, mut capitals, mut ambiguous) = (vec![], vec![], vec![], vec![]);
     for (column, raw) in columns.iter().zip(fields.iter().copied().chain(std::iter::repeat(""))) {
-        let value = raw.trim();
+        let value = tsv::trim(raw);
         match column {
             Column::Type => kind = Some(EntryKind::parse(value)?),
             Column::Name => name = value.to_owned(),
@@ -239,9 +240,11 @@ fn parse_row(columns: &[Column], fields: &[&str]) -> Result<Row, String> {
 }
 
 fn split_list(value: &str) -> Vec<String> {
-    value
-        .split('|')
-        .map(str::trim)
+    if value.is_empty() {
+        return Vec::new();
+    }
+    tsv::split_at_byte(value, b'|')
+        .map(tsv::trim)
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()

@@ -9,6 +9,7 @@ pub mod inspect;
 mod lexicon;
 mod load;
 mod matcher;
+mod tsv;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -87,11 +88,21 @@ pub struct PartialDate {
 impl PartialDate {
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the day exists.
     pub fn parse(value: &str) -> Option<Self> {
-        let mut parts = value.split('-');
-        let year = parse_digits(parts.next()?, 4)?;
-        let month = parts.next().map(|m| parse_digits(m, 2)).unwrap_or(Some(0))?;
-        let day = parts.next().map(|d| parse_digits(d, 2)).unwrap_or(Some(0))?;
-        if parts.next().is_some() || month > 12 || (day > 0 && month == 0) {
+        // Tens of thousands of role dates are read at start-up: the fixed layout is read by
+        // position, with no splitting.
+        let bytes = value.as_bytes();
+        let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+            bytes[range].iter().try_fold(0u32, |number, &b| {
+                b.is_ascii_digit().then(|| number * 10 + u32::from(b - b'0'))
+            })
+        };
+        let (year, month, day) = match bytes.len() {
+            4 => (digits(0..4)?, 0, 0),
+            7 if bytes[4] == b'-' => (digits(0..4)?, digits(5..7)?, 0),
+            10 if bytes[4] == b'-' && bytes[7] == b'-' => (digits(0..4)?, digits(5..7)?, digits(8..10)?),
+            _ => return None,
+        };
+        if month > 12 || (month == 0 && bytes.len() > 4) || (day == 0 && bytes.len() > 7) {
             return None;
         }
         let date = PartialDate {
@@ -148,12 +159,6 @@ impl PartialDate {
             _ => 31,
         }
     }
-}
-
-fn parse_digits(text: &str, width: usize) -> Option<u32> {
-    (text.len() == width && text.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| text.parse().ok())
-        .flatten()
 }
 
 impl fmt::Display for PartialDate {
@@ -493,7 +498,18 @@ mod tests {
         assert_eq!(PartialDate::parse("2022-09-13").unwrap().to_string(), "2022-09-13");
         assert_eq!(PartialDate::parse("2022-09").unwrap().to_string(), "2022-09");
         assert_eq!(PartialDate::parse("2022").unwrap().to_string(), "2022");
-        for bad in ["22", "2022-9", "2022-02-30", "2022-13", "2022-01-01-01", "abcd"] {
+        for bad in [
+            "22",
+            "2022-9",
+            "2022-02-30",
+            "2022-13",
+            "2022-01-01-01",
+            "abcd",
+            "2022-00",
+            "2022-01-00",
+            "2022-1-01",
+            "+022",
+        ] {
             assert_eq!(PartialDate::parse(bad), None, "{bad}");
         }
         assert_eq!(PartialDate::parse("2024-02-29").unwrap().last_day().day, 29);
