@@ -25,7 +25,7 @@ use rustc_hash::FxHashMap;
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::{EntryId, Gazetteer, LexiconKind};
-use crate::normalize::normalize_pattern;
+use crate::normalize::Normalized;
 
 /// How a name relates to its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,8 +96,9 @@ pub struct LexiconPattern {
 pub struct Candidate {
     /// What it stands for.
     pub target: Target,
-    /// The normalised pattern with its original case, for the case rule.
-    surface: Box<str>,
+    /// Where the normalised pattern, with its original case (for the case rule), lies in the
+    /// matcher's one string of surfaces: tens of thousands of names, one allocation.
+    surface: (u32, u32),
 }
 
 impl Candidate {
@@ -143,6 +144,8 @@ pub struct Matcher {
     /// Pattern index of the automaton -> its candidates (indices into `candidates`).
     other_candidates: Vec<Vec<u32>>,
     candidates: Vec<Candidate>,
+    /// The candidates' surfaces, end to end.
+    surfaces: String,
 }
 
 /// Candidates collected for a matcher, keyed case-insensitively because the automata are.
@@ -152,21 +155,24 @@ pub struct Matcher {
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
     candidates: Vec<Candidate>,
+    surfaces: String,
     /// For each key, in the order first added (so the automaton, and so every tie, is the same
     /// on every run, without sorting tens of thousands of keys), the candidates (each with its
     /// own case) that share it.
     keys: Vec<Vec<u32>>,
     /// Key -> its place in `keys` (the one copy of each key).
     slot_of: FxHashMap<String, u32>,
+    /// Reused for each added name's key, so that a key already present costs no allocation.
+    key_buffer: String,
 }
 
 impl MatcherBuilder {
     /// Collects the names of every entry of a gazetteer.
     pub fn with_entries(gazetteer: &Gazetteer) -> Self {
         let mut builder = MatcherBuilder {
-            candidates: Vec::new(),
             keys: Vec::with_capacity(gazetteer.entries().len() * 4),
             slot_of: FxHashMap::with_capacity_and_hasher(gazetteer.entries().len() * 4, Default::default()),
+            ..MatcherBuilder::default()
         };
         for (index, entry) in gazetteer.entries().iter().enumerate() {
             let id = EntryId(index as u32);
@@ -216,17 +222,24 @@ impl MatcherBuilder {
     }
 
     fn add(&mut self, name: &str, target: Target) {
-        let surface = normalize_pattern(name.trim());
+        let normalized = Normalized::new(name.trim());
+        let surface = normalized.as_str();
         if surface.is_empty() {
             return;
         }
-        let key = surface.to_ascii_lowercase();
-        let candidates = &mut self.candidates;
-        let next = self.keys.len() as u32;
-        let slot = *self.slot_of.entry(key).or_insert(next);
-        if slot == next {
-            self.keys.push(Vec::new());
-        }
+        self.key_buffer.clear();
+        self.key_buffer.push_str(surface);
+        self.key_buffer.make_ascii_lowercase();
+        let slot = match self.slot_of.get(self.key_buffer.as_str()) {
+            Some(&slot) => slot,
+            None => {
+                let slot = self.keys.len() as u32;
+                self.slot_of.insert(self.key_buffer.clone(), slot);
+                self.keys.push(Vec::new());
+                slot
+            }
+        };
+        let (candidates, surfaces) = (&mut self.candidates, &mut self.surfaces);
         let ids = &mut self.keys[slot as usize];
         // One entry's names are added together, so its earlier candidates for this key are
         // at the end of the list; common surnames ("Khan") have hundreds of others before.
@@ -234,12 +247,14 @@ impl MatcherBuilder {
             .iter()
             .rev()
             .take_while(|&&i| same_target(&candidates[i as usize].target, &target))
-            .any(|&i| *candidates[i as usize].surface == *surface);
+            .any(|&i| surface_of(surfaces, &candidates[i as usize]) == surface);
         if !duplicate {
             ids.push(candidates.len() as u32);
+            let start = surfaces.len() as u32;
+            surfaces.push_str(surface);
             candidates.push(Candidate {
                 target,
-                surface: surface.into_boxed_str(),
+                surface: (start, surfaces.len() as u32),
             });
         }
     }
@@ -248,8 +263,10 @@ impl MatcherBuilder {
     pub fn build(self) -> Matcher {
         let MatcherBuilder {
             candidates,
+            surfaces,
             keys,
             slot_of,
+            key_buffer: _,
         } = self;
         // The keys back in the order first added.
         let mut key_of = vec![String::new(); keys.len()];
@@ -262,16 +279,15 @@ impl MatcherBuilder {
         let mut other_candidates = Vec::new();
         for (key, ids) in key_of.into_iter().zip(keys) {
             let starts_capitalised = ids.iter().all(|&i| {
-                candidates[i as usize]
-                    .surface
+                surface_of(&surfaces, &candidates[i as usize])
                     .chars()
                     .next()
                     .is_some_and(char::is_uppercase)
             });
             if starts_capitalised {
-                capitalised.insert(key, ids);
+                capitalised.insert(&key, ids);
             } else if key.chars().next().is_some_and(is_word_char) {
-                lowercase.insert(key, ids);
+                lowercase.insert(&key, ids);
             } else {
                 other_patterns.push(key);
                 other_candidates.push(ids);
@@ -285,8 +301,14 @@ impl MatcherBuilder {
             other: build_automaton(&other_patterns, StartKind::Both),
             other_candidates,
             candidates,
+            surfaces,
         }
     }
+}
+
+/// A candidate's surface in the string of surfaces.
+fn surface_of<'a>(surfaces: &'a str, candidate: &Candidate) -> &'a str {
+    &surfaces[candidate.surface.0 as usize..candidate.surface.1 as usize]
 }
 
 impl Matcher {
@@ -356,7 +378,7 @@ impl Matcher {
         let patterns = index.by_first_word.get(key)?;
         let rest = &text.as_bytes()[start..];
         for &pattern in patterns {
-            let folded = index.patterns[pattern as usize].as_bytes();
+            let folded = index.pattern(pattern).as_bytes();
             if rest.len() < folded.len() || !rest[..folded.len()].eq_ignore_ascii_case(folded) {
                 continue;
             }
@@ -378,7 +400,7 @@ impl Matcher {
         let passing: Vec<u32> = ids
             .iter()
             .copied()
-            .filter(|&i| case_compatible(self.candidates[i as usize].surface.as_bytes(), matched))
+            .filter(|&i| case_compatible(surface_of(&self.surfaces, &self.candidates[i as usize]).as_bytes(), matched))
             .collect();
         (!passing.is_empty()).then_some(RawMatch {
             start,
@@ -421,31 +443,41 @@ impl Matcher {
 struct NameIndex {
     /// Folded first word -> pattern numbers, longest pattern first.
     by_first_word: FxHashMap<Box<str>, Vec<u32>>,
-    /// Each pattern, ASCII-lower-cased.
-    patterns: Vec<Box<str>>,
+    /// Each pattern, ASCII-lower-cased, as a range of `pattern_text`.
+    patterns: Vec<(u32, u32)>,
+    /// The patterns, end to end (one allocation instead of one per pattern).
+    pattern_text: String,
     /// Each pattern's candidates (indices into the matcher's candidates).
     candidates: Vec<Vec<u32>>,
 }
 
 impl NameIndex {
-    fn insert(&mut self, folded: String, candidates: Vec<u32>) {
+    fn insert(&mut self, folded: &str, candidates: Vec<u32>) {
         let number = self.patterns.len() as u32;
         // Most first words are shared ("John", "United"): copy a word only the first time.
-        let first = leading_word(&folded);
+        let first = leading_word(folded);
         match self.by_first_word.get_mut(first) {
             Some(patterns) => patterns.push(number),
             None => {
                 self.by_first_word.insert(first.into(), vec![number]);
             }
         }
-        self.patterns.push(folded.into_boxed_str());
+        let start = self.pattern_text.len() as u32;
+        self.pattern_text.push_str(folded);
+        self.patterns.push((start, self.pattern_text.len() as u32));
         self.candidates.push(candidates);
+    }
+
+    fn pattern(&self, number: u32) -> &str {
+        let (start, end) = self.patterns[number as usize];
+        &self.pattern_text[start as usize..end as usize]
     }
 
     fn sort_longest_first(&mut self) {
         let patterns = &self.patterns;
+        let length = |p: u32| patterns[p as usize].1 - patterns[p as usize].0;
         for list in self.by_first_word.values_mut() {
-            list.sort_by_key(|&p| (std::cmp::Reverse(patterns[p as usize].len()), p));
+            list.sort_by_key(|&p| (std::cmp::Reverse(length(p)), p));
         }
     }
 }
@@ -477,21 +509,24 @@ fn build_automaton(patterns: &[String], start_kind: StartKind) -> Option<AhoCora
 /// The surname of a person's name: its last word, if the name has at least two words (skipping
 /// generational suffixes such as "Jr.").
 fn surname_of(name: &str) -> Option<&str> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    while let Some(last) = words.last() {
-        let bare = last.trim_end_matches([',', '.']);
-        if matches!(bare, "Jr" | "Sr" | "II" | "III" | "IV") {
-            words.pop();
-        } else {
-            break;
-        }
-    }
+    let mut words = name
+        .split_whitespace()
+        .rev()
+        .skip_while(|word| matches!(word.trim_end_matches([',', '.']), "Jr" | "Sr" | "II" | "III" | "IV"));
+    let last = words.next()?;
     // "Abdullah II of Jordan", "Charles, Prince of Wales": the last word is a territorial
     // designation, not a family name.
-    if words.len() < 2 || words.contains(&"of") {
+    let mut words_before = 0;
+    for word in words {
+        if word == "of" {
+            return None;
+        }
+        words_before += 1;
+    }
+    if words_before == 0 || last == "of" {
         return None;
     }
-    let last = words.last()?.trim_end_matches(',');
+    let last = last.trim_end_matches(',');
     let usable =
         last.chars().count() >= 3 && last.chars().next().is_some_and(char::is_uppercase) && !last.ends_with('.');
     usable.then_some(last)
