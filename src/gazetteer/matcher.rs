@@ -20,7 +20,10 @@
 //! capital letter is a capital in the text: "US" never matches "us", while "IRAN" in an
 //! all-caps headline still matches "Iran".
 
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rustc_hash::FxBuildHasher;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
@@ -156,24 +159,26 @@ pub struct Matcher {
 pub struct MatcherBuilder {
     candidates: Vec<Candidate>,
     surfaces: String,
-    /// For each key, in the order first added (so the automaton, and so every tie, is the same
-    /// on every run, without sorting tens of thousands of keys), the candidates (each with its
-    /// own case) that share it.
-    keys: Vec<Vec<u32>>,
-    /// Key -> its place in `keys` (the one copy of each key).
-    slot_of: FxHashMap<String, u32>,
-    /// Reused for each added name's key, so that a key already present costs no allocation.
+    /// The keys (surfaces folded to ASCII lower case), numbered in the order first added, so
+    /// that the indexes, and so every tie, are the same on every run without sorting tens of
+    /// thousands of keys.
+    keys: StringTable,
+    /// Per key, its last candidate; the others are chained through `earlier_candidate`. Chains
+    /// rather than a list per key: one allocation per key was a tenth of start-up.
+    last_candidate: Vec<u32>,
+    /// Per candidate, the candidate added before it for the same key, or [`NO_CANDIDATE`].
+    earlier_candidate: Vec<u32>,
+    /// Reused for each added name's key.
     key_buffer: String,
 }
+
+/// The end of a chain of candidates.
+const NO_CANDIDATE: u32 = u32::MAX;
 
 impl MatcherBuilder {
     /// Collects the names of every entry of a gazetteer.
     pub fn with_entries(gazetteer: &Gazetteer) -> Self {
-        let mut builder = MatcherBuilder {
-            keys: Vec::with_capacity(gazetteer.entries().len() * 4),
-            slot_of: FxHashMap::with_capacity_and_hasher(gazetteer.entries().len() * 4, Default::default()),
-            ..MatcherBuilder::default()
-        };
+        let mut builder = MatcherBuilder::default();
         for (index, entry) in gazetteer.entries().iter().enumerate() {
             let id = EntryId(index as u32);
             let mut add_name = |name: &str, form: Form| {
@@ -230,33 +235,32 @@ impl MatcherBuilder {
         self.key_buffer.clear();
         self.key_buffer.push_str(surface);
         self.key_buffer.make_ascii_lowercase();
-        let slot = match self.slot_of.get(self.key_buffer.as_str()) {
-            Some(&slot) => slot,
-            None => {
-                let slot = self.keys.len() as u32;
-                self.slot_of.insert(self.key_buffer.clone(), slot);
-                self.keys.push(Vec::new());
-                slot
-            }
-        };
-        let (candidates, surfaces) = (&mut self.candidates, &mut self.surfaces);
-        let ids = &mut self.keys[slot as usize];
-        // One entry's names are added together, so its earlier candidates for this key are
-        // at the end of the list; common surnames ("Khan") have hundreds of others before.
-        let duplicate = ids
-            .iter()
-            .rev()
-            .take_while(|&&i| same_target(&candidates[i as usize].target, &target))
-            .any(|&i| surface_of(surfaces, &candidates[i as usize]) == surface);
-        if !duplicate {
-            ids.push(candidates.len() as u32);
-            let start = surfaces.len() as u32;
-            surfaces.push_str(surface);
-            candidates.push(Candidate {
-                target,
-                surface: (start, surfaces.len() as u32),
-            });
+        let (key, new_key) = self.keys.number_of(&self.key_buffer);
+        if new_key {
+            self.last_candidate.push(NO_CANDIDATE);
         }
+        // One entry's names are added together, so its earlier candidates for this key are
+        // at the end of the chain; common surnames ("Khan") have hundreds of others before.
+        let mut earlier = self.last_candidate[key as usize];
+        while earlier != NO_CANDIDATE {
+            let candidate = &self.candidates[earlier as usize];
+            if !same_target(&candidate.target, &target) {
+                break;
+            }
+            if surface_of(&self.surfaces, candidate) == surface {
+                return;
+            }
+            earlier = self.earlier_candidate[earlier as usize];
+        }
+        let number = self.candidates.len() as u32;
+        self.earlier_candidate.push(self.last_candidate[key as usize]);
+        self.last_candidate[key as usize] = number;
+        let start = self.surfaces.len() as u32;
+        self.surfaces.push_str(surface);
+        self.candidates.push(Candidate {
+            target,
+            surface: (start, self.surfaces.len() as u32),
+        });
     }
 
     /// Compiles the matcher.
@@ -265,19 +269,24 @@ impl MatcherBuilder {
             candidates,
             surfaces,
             keys,
-            slot_of,
+            last_candidate,
+            earlier_candidate,
             key_buffer: _,
         } = self;
-        // The keys back in the order first added.
-        let mut key_of = vec![String::new(); keys.len()];
-        for (key, slot) in slot_of {
-            key_of[slot as usize] = key;
-        }
         let mut capitalised = NameIndex::default();
         let mut lowercase = NameIndex::default();
         let mut other_patterns = Vec::new();
         let mut other_candidates = Vec::new();
-        for (key, ids) in key_of.into_iter().zip(keys) {
+        let mut ids: Vec<u32> = Vec::new();
+        for (key, &last) in last_candidate.iter().enumerate() {
+            ids.clear();
+            let mut candidate = last;
+            while candidate != NO_CANDIDATE {
+                ids.push(candidate);
+                candidate = earlier_candidate[candidate as usize];
+            }
+            ids.reverse();
+            let key = keys.text(key as u32);
             let starts_capitalised = ids.iter().all(|&i| {
                 surface_of(&surfaces, &candidates[i as usize])
                     .chars()
@@ -285,16 +294,16 @@ impl MatcherBuilder {
                     .is_some_and(char::is_uppercase)
             });
             if starts_capitalised {
-                capitalised.insert(&key, ids);
+                capitalised.insert(key, &ids);
             } else if key.chars().next().is_some_and(is_word_char) {
-                lowercase.insert(&key, ids);
+                lowercase.insert(key, &ids);
             } else {
-                other_patterns.push(key);
-                other_candidates.push(ids);
+                other_patterns.push(key.to_owned());
+                other_candidates.push(ids.clone());
             }
         }
-        capitalised.sort_longest_first();
-        lowercase.sort_longest_first();
+        capitalised.finish();
+        lowercase.finish();
         Matcher {
             capitalised,
             lowercase,
@@ -375,7 +384,7 @@ impl Matcher {
     /// The longest pattern of `index` at `start` that ends on a word boundary and passes the
     /// case rule for at least one candidate. `key` is the folded first word of the text there.
     fn longest_indexed_at(&self, index: &NameIndex, text: &str, start: usize, key: &str) -> Option<RawMatch> {
-        let patterns = index.by_first_word.get(key)?;
+        let patterns = index.starting_with(key)?;
         let rest = &text.as_bytes()[start..];
         for &pattern in patterns {
             let folded = index.pattern(pattern).as_bytes();
@@ -387,7 +396,7 @@ impl Matcher {
                 continue;
             }
             let matched = &rest[..folded.len()];
-            if let Some(found) = self.case_checked(&index.candidates[pattern as usize], matched, start, end) {
+            if let Some(found) = self.case_checked(index.candidates_of(pattern), matched, start, end) {
                 return Some(found);
             }
         }
@@ -400,7 +409,12 @@ impl Matcher {
         let passing: Vec<u32> = ids
             .iter()
             .copied()
-            .filter(|&i| case_compatible(surface_of(&self.surfaces, &self.candidates[i as usize]).as_bytes(), matched))
+            .filter(|&i| {
+                case_compatible(
+                    surface_of(&self.surfaces, &self.candidates[i as usize]).as_bytes(),
+                    matched,
+                )
+            })
             .collect();
         (!passing.is_empty()).then_some(RawMatch {
             start,
@@ -438,34 +452,65 @@ impl Matcher {
     }
 }
 
-/// Capitalised patterns keyed by their first word, for anchored lookups.
+/// Patterns keyed by their first word, for anchored lookups.
+///
+/// Flat arrays rather than a list per word and per pattern: tens of thousands of small
+/// allocations were a large part of start-up.
 #[derive(Debug, Clone, Default)]
 struct NameIndex {
-    /// Folded first word -> pattern numbers, longest pattern first.
-    by_first_word: FxHashMap<Box<str>, Vec<u32>>,
-    /// Each pattern, ASCII-lower-cased, as a range of `pattern_text`.
-    patterns: Vec<(u32, u32)>,
-    /// The patterns, end to end (one allocation instead of one per pattern).
+    /// The folded first words of the patterns.
+    first_words: StringTable,
+    /// Pattern numbers grouped by first word (in first-word number order), longest first
+    /// within a group; filled by [`NameIndex::finish`].
+    by_first_word: Vec<u32>,
+    /// Where each first word's group starts in `by_first_word` (one more entry than there are
+    /// first words).
+    group_starts: Vec<u32>,
+    /// (first word, pattern) for each pattern, until [`NameIndex::finish`] groups them.
+    unsorted: Vec<(u32, u32)>,
+    /// The patterns, ASCII-lower-cased, end to end, and each one's range.
     pattern_text: String,
-    /// Each pattern's candidates (indices into the matcher's candidates).
-    candidates: Vec<Vec<u32>>,
+    patterns: Vec<(u32, u32)>,
+    /// Each pattern's candidates (indices into the matcher's candidates), as a range of
+    /// `candidate_ids`.
+    candidate_ids: Vec<u32>,
+    candidate_ranges: Vec<(u32, u32)>,
 }
 
 impl NameIndex {
-    fn insert(&mut self, folded: &str, candidates: Vec<u32>) {
+    fn insert(&mut self, folded: &str, candidates: &[u32]) {
         let number = self.patterns.len() as u32;
-        // Most first words are shared ("John", "United"): copy a word only the first time.
-        let first = leading_word(folded);
-        match self.by_first_word.get_mut(first) {
-            Some(patterns) => patterns.push(number),
-            None => {
-                self.by_first_word.insert(first.into(), vec![number]);
-            }
-        }
+        let (first_word, _) = self.first_words.number_of(leading_word(folded));
+        self.unsorted.push((first_word, number));
         let start = self.pattern_text.len() as u32;
         self.pattern_text.push_str(folded);
         self.patterns.push((start, self.pattern_text.len() as u32));
-        self.candidates.push(candidates);
+        let first_candidate = self.candidate_ids.len() as u32;
+        self.candidate_ids.extend_from_slice(candidates);
+        self.candidate_ranges
+            .push((first_candidate, self.candidate_ids.len() as u32));
+    }
+
+    /// Groups the patterns by first word, longest first (ties in the order added).
+    fn finish(&mut self) {
+        let patterns = &self.patterns;
+        let length = |p: u32| patterns[p as usize].1 - patterns[p as usize].0;
+        let mut unsorted = std::mem::take(&mut self.unsorted);
+        unsorted.sort_unstable_by_key(|&(word, p)| (word, std::cmp::Reverse(length(p)), p));
+        self.by_first_word = unsorted.iter().map(|&(_, p)| p).collect();
+        self.group_starts = vec![0; self.first_words.len() + 1];
+        for &(word, _) in &unsorted {
+            self.group_starts[word as usize + 1] += 1;
+        }
+        for word in 0..self.first_words.len() {
+            self.group_starts[word + 1] += self.group_starts[word];
+        }
+    }
+
+    /// The patterns whose first word is `key`, longest first.
+    fn starting_with(&self, key: &str) -> Option<&[u32]> {
+        let word = self.first_words.find(key)? as usize;
+        Some(&self.by_first_word[self.group_starts[word] as usize..self.group_starts[word + 1] as usize])
     }
 
     fn pattern(&self, number: u32) -> &str {
@@ -473,12 +518,54 @@ impl NameIndex {
         &self.pattern_text[start as usize..end as usize]
     }
 
-    fn sort_longest_first(&mut self) {
-        let patterns = &self.patterns;
-        let length = |p: u32| patterns[p as usize].1 - patterns[p as usize].0;
-        for list in self.by_first_word.values_mut() {
-            list.sort_by_key(|&p| (std::cmp::Reverse(length(p)), p));
+    fn candidates_of(&self, number: u32) -> &[u32] {
+        let (start, end) = self.candidate_ranges[number as usize];
+        &self.candidate_ids[start as usize..end as usize]
+    }
+}
+
+/// Distinct strings, stored end to end in one buffer and numbered in the order first added.
+#[derive(Debug, Clone, Default)]
+struct StringTable {
+    text: String,
+    ranges: Vec<(u32, u32)>,
+    /// String numbers, hashed by their text.
+    numbers: HashTable<u32>,
+}
+
+impl StringTable {
+    fn hash(text: &str) -> u64 {
+        FxBuildHasher.hash_one(text)
+    }
+
+    /// The number of `text`, adding it if it is new; and whether it was.
+    fn number_of(&mut self, text: &str) -> (u32, bool) {
+        if let Some(number) = self.find(text) {
+            return (number, false);
         }
+        let number = self.ranges.len() as u32;
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.ranges.push((start, self.text.len() as u32));
+        let (all_text, ranges) = (&self.text, &self.ranges);
+        self.numbers.insert_unique(Self::hash(text), number, |&n| {
+            let (start, end) = ranges[n as usize];
+            Self::hash(&all_text[start as usize..end as usize])
+        });
+        (number, true)
+    }
+
+    fn find(&self, text: &str) -> Option<u32> {
+        self.numbers.find(Self::hash(text), |&n| self.text(n) == text).copied()
+    }
+
+    fn text(&self, number: u32) -> &str {
+        let (start, end) = self.ranges[number as usize];
+        &self.text[start as usize..end as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.ranges.len()
     }
 }
 

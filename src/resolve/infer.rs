@@ -142,19 +142,19 @@ impl Inferrer {
         }
         // A word is a first name when the gazetteer's names have it first more often than
         // last: "Johnson Koli" exists, but "Johnson" is mostly a surname.
-        let mut as_first: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut as_last: FxHashMap<&str, u32> = FxHashMap::default();
+        // Per word: how often it is the first and how often the last word of a name.
+        let mut positions: FxHashMap<&str, (u32, u32)> = FxHashMap::default();
         let people = gazetteer.entries().iter().filter(|e| e.kind == EntryKind::Person);
         for name in people.flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)) {
-            let words: Vec<&str> = name.split_whitespace().collect();
-            if let [first, .., last] = words.as_slice() {
-                *as_first.entry(first).or_default() += 1;
-                *as_last.entry(last).or_default() += 1;
+            let mut words = name.split_whitespace();
+            if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
+                positions.entry(first).or_default().0 += 1;
+                positions.entry(last).or_default().1 += 1;
             }
         }
-        let first_names = as_first
+        let first_names = positions
             .into_iter()
-            .filter(|&(word, count)| count > as_last.get(word).copied().unwrap_or(0))
+            .filter(|&(_, (as_first, as_last))| as_first > as_last)
             .map(|(word, _)| word)
             .filter(|first| first.chars().count() >= 3 && first.chars().all(char::is_alphabetic))
             .map(str::to_owned)
