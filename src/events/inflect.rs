@@ -2,7 +2,7 @@
 //! also finds "imposes", "imposed" and "imposing"; "cut" finds "cuts" and "cutting"; "meet"
 //! finds "met".
 
-/// Irregular verbs: base, past, past participle.
+/// Irregular verbs: base, past, past participle; sorted by base, for binary search.
 const IRREGULAR: &[(&str, &str, &str)] = &[
     ("arise", "arose", "arisen"),
     ("be", "was", "been"),
@@ -161,8 +161,12 @@ pub fn forms(base: &str) -> Vec<(String, VerbForm)> {
         (base.clone(), VerbForm::Base),
         (third_person(&base), VerbForm::ThirdPerson),
     ];
-    match IRREGULAR.iter().find(|(b, ..)| *b == base) {
-        Some(&(_, past, participle)) => {
+    match IRREGULAR
+        .binary_search_by_key(&base.as_str(), |&(b, ..)| b)
+        .ok()
+        .map(|i| IRREGULAR[i])
+    {
+        Some((_, past, participle)) => {
             out.push((past.to_owned(), VerbForm::Past));
             if participle != past {
                 out.push((participle.to_owned(), VerbForm::Participle));
@@ -171,9 +175,14 @@ pub fn forms(base: &str) -> Vec<(String, VerbForm)> {
         None => out.push((regular_past(&base), VerbForm::Past)),
     }
     out.push((gerund(&base), VerbForm::Gerund));
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|(form, _)| seen.insert(form.clone()));
-    out
+    // At most five forms: drop each one an earlier one already spells.
+    let mut unique: Vec<(String, VerbForm)> = Vec::with_capacity(out.len());
+    for (form, grammar) in out {
+        if !unique.iter().any(|(earlier, _)| *earlier == form) {
+            unique.push((form, grammar));
+        }
+    }
+    unique
 }
 
 fn is_vowel(c: char) -> bool {
@@ -252,6 +261,12 @@ pub fn is_participle(form: VerbForm) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_irregular_table_is_sorted_for_binary_search() {
+        assert!(IRREGULAR.windows(2).all(|pair| pair[0].0 < pair[1].0));
+        assert_eq!(written("withdraw")[2], "withdrew", "found by the search");
+    }
 
     fn written(base: &str) -> Vec<String> {
         forms(base).into_iter().map(|(f, _)| f).collect()
