@@ -145,7 +145,9 @@ pub struct EventLexicon {
 struct LazyRow {
     file: Arc<LexiconFile>,
     row: u32,
-    parsed: OnceLock<EventRow>,
+    /// Boxed: most rows are never used, and 40,000 unboxed rows made the table several
+    /// megabytes to allocate and fill at start-up.
+    parsed: OnceLock<Box<EventRow>>,
 }
 
 impl EventLexicon {
@@ -165,11 +167,13 @@ impl EventLexicon {
                 synsets.insert(name, members);
             }
         }
-        let mut rows: Vec<LazyRow> = Vec::new();
+        let row_count: usize = gazetteer.lexicons(LexiconKind::Events).map(|file| file.rows.len()).sum();
+        let mut rows: Vec<LazyRow> = Vec::with_capacity(row_count);
         // Per row: its phrase (lower case) and kind, for the written forms below.
-        let mut triggers: Vec<(Cow<'_, str>, TriggerKind)> = Vec::new();
+        let mut triggers: Vec<(Cow<'_, str>, TriggerKind)> = Vec::with_capacity(row_count);
         // Keyed on the fields as written, borrowed from the files: no copies of 40,000 rows.
-        let mut index: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
+        let mut index: FxHashMap<(&str, &str, &str), usize> =
+            FxHashMap::with_capacity_and_hasher(row_count, Default::default());
         for file in gazetteer.lexicons(LexiconKind::Events) {
             let columns = RowColumns::of(file);
             for (number, row) in file.rows.iter().enumerate() {
@@ -341,7 +345,7 @@ impl EventLexicon {
         lazy.parsed.get_or_init(|| {
             let file = &lazy.file;
             let row = &file.rows[lazy.row as usize];
-            parse_row(file, &RowColumns::of(file), row)
+            Box::new(parse_row(file, &RowColumns::of(file), row))
         })
     }
 
