@@ -167,7 +167,10 @@ impl EventLexicon {
                 synsets.insert(name, members);
             }
         }
-        let row_count: usize = gazetteer.lexicons(LexiconKind::Events).map(|file| file.rows.len()).sum();
+        let row_count: usize = gazetteer
+            .lexicons(LexiconKind::Events)
+            .map(|file| file.rows.len())
+            .sum();
         let mut rows: Vec<LazyRow> = Vec::with_capacity(row_count);
         // Per row: its phrase (lower case) and kind, for the written forms below.
         let mut triggers: Vec<(Cow<'_, str>, TriggerKind)> = Vec::with_capacity(row_count);

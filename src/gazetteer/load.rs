@@ -82,7 +82,7 @@ pub fn parse_any(file: &str, text: &str) -> Result<ParsedFile, GazetteerError> {
     if columns.first().is_some_and(|c| c == "phrase") || is_code_table {
         return parse_lexicon(file, text, header_line, columns, lines).map(ParsedFile::Lexicon);
     }
-    parse_entities(file, header_line, header, lines).map(ParsedFile::Entries)
+    parse_entities(file, text, header_line, header, lines).map(ParsedFile::Entries)
 }
 
 /// Parses one entity file into entries. Rows with the same type and name are merged into one
@@ -100,6 +100,7 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<Entry>, GazetteerError> 
 
 fn parse_entities<'a>(
     file: &str,
+    text: &str,
     header_line: usize,
     header: &str,
     lines: impl Iterator<Item = (usize, &'a str)>,
@@ -111,9 +112,13 @@ fn parse_entities<'a>(
     };
     let header_fields: Vec<&str> = header.split('\t').collect();
     let columns = parse_header(&header_fields).map_err(|m| fail(header_line, m))?;
-    let mut entries: Vec<Entry> = Vec::new();
+    // Sized for one entry per line, an upper bound: growing tables of tens of thousands of
+    // entries copied them over and over.
+    let line_count = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    let mut entries: Vec<Entry> = Vec::with_capacity(line_count);
     // Keyed on the name as written in the file, so that no row copies its name for the key.
-    let mut index_by_key: FxHashMap<(EntryKind, &str), usize> = FxHashMap::default();
+    let mut index_by_key: FxHashMap<(EntryKind, &str), usize> =
+        FxHashMap::with_capacity_and_hasher(line_count, Default::default());
     let file_name: Arc<str> = file.into();
     // One buffer for every row's fields: tens of thousands of rows, no allocation each.
     let mut fields: Vec<&str> = Vec::with_capacity(columns.len());

@@ -467,6 +467,14 @@ impl GazetteerBuilder {
                     .map(|worker| worker.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
                     .collect()
             });
+            let default_entries: usize = parsed
+                .iter()
+                .map(|file| match file {
+                    Ok(ParsedFile::Entries(entries)) => entries.len(),
+                    _ => 0,
+                })
+                .sum();
+            entries.reserve(default_entries + user_entries.len());
             for file in parsed {
                 match file? {
                     ParsedFile::Entries(parsed) => entries.extend(
