@@ -321,22 +321,22 @@ impl EventLexicon {
                 let mut count = 0;
                 for (number, object) in objects.enumerate() {
                     count += 1;
-                    let first = object.split(' ').next().unwrap_or_default();
-                    let first_words: Vec<&str> = match first.strip_prefix('&') {
-                        Some(name) => self
-                            .synset(name)
-                            .unwrap_or_default()
-                            .iter()
-                            .filter_map(|member| member.first().map(String::as_str))
-                            .collect(),
-                        None => vec![first],
-                    };
-                    for word in first_words {
+                    let mut add = |word: &str| {
                         let slot = index.by_first_word.entry(word_key(word)).or_default();
                         // A synset may give the same first word twice ("air strike", "air raid").
                         if slot.last() != Some(&(row_id, number as u32)) {
                             slot.push((row_id, number as u32));
                         }
+                    };
+                    let first = object.split(' ').next().unwrap_or_default();
+                    match first.strip_prefix('&') {
+                        Some(name) => self
+                            .synset(name)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|member| member.first())
+                            .for_each(|word| add(word)),
+                        None => add(first),
                     }
                 }
                 if count == 0 {
