@@ -304,33 +304,50 @@ impl EventLexicon {
     }
 
     /// The rows of a written form arranged by their objects (see [`ObjectIndex`]).
+    ///
+    /// The objects are read from the rows' files rather than from built rows: a common verb
+    /// has a hundred rows or more, and building each (copies of every field) cost more than
+    /// the coding; a row is built only when a trigger needs it.
     pub fn objects_of(&self, id: u32) -> &ObjectIndex {
         let form = self.form(id);
         self.object_indexes[form.objects as usize].get_or_init(|| {
             let mut index = ObjectIndex::default();
+            // The object column of the last file seen: a form's rows mostly share a file.
+            let mut object_column: Option<(&Arc<LexiconFile>, usize)> = None;
             for &row_id in &form.rows {
-                let row = self.row(row_id);
-                if row.objects.is_empty() {
-                    index.bare.push(row_id);
-                }
-                for (number, object) in row.objects.iter().enumerate() {
-                    let first = object.split(' ').next().unwrap_or_default();
-                    let first_words: Vec<&str> = match first.strip_prefix('&') {
-                        Some(name) => self
-                            .synset(name)
-                            .unwrap_or_default()
-                            .iter()
-                            .filter_map(|member| member.first().map(String::as_str))
-                            .collect(),
-                        None => vec![first],
-                    };
-                    for word in first_words {
+                let lazy = &self.rows[row_id as usize];
+                let column = match object_column {
+                    Some((file, column)) if Arc::ptr_eq(file, &lazy.file) => column,
+                    _ => {
+                        let column = RowColumns::of(&lazy.file).object;
+                        object_column = Some((&lazy.file, column));
+                        column
+                    }
+                };
+                let objects = row_objects(lazy.file.field(&lazy.file.rows[lazy.row as usize], column));
+                let mut count = 0;
+                for (number, object) in objects.enumerate() {
+                    count += 1;
+                    let mut add = |word: &str| {
                         let slot = index.by_first_word.entry(word_key(word)).or_default();
                         // A synset may give the same first word twice ("air strike", "air raid").
                         if slot.last() != Some(&(row_id, number as u32)) {
                             slot.push((row_id, number as u32));
                         }
+                    };
+                    let first = object.split(' ').next().unwrap_or_default();
+                    match first.strip_prefix('&') {
+                        Some(name) => self
+                            .synset(name)
+                            .unwrap_or_default()
+                            .iter()
+                            .filter_map(|member| member.first())
+                            .for_each(|word| add(word)),
+                        None => add(first),
                     }
+                }
+                if count == 0 {
+                    index.bare.push(row_id);
                 }
             }
             index
@@ -458,6 +475,20 @@ fn check_row(
     Ok(kind)
 }
 
+/// The objects of a row's `object` field, as [`EventRow::objects`] holds them: split at `|`,
+/// trimmed, in lower case (copied only when the field has capitals).
+fn row_objects(field: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(|object| {
+        if !object.is_ascii() {
+            Cow::Owned(object.to_lowercase())
+        } else if object.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(object.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(object)
+        }
+    })
+}
+
 /// Builds a row that [`check_row`] accepted.
 fn parse_row(file: &LexiconFile, columns: &RowColumns, row: &LexiconRow) -> EventRow {
     let list = |column: usize| -> Vec<String> {
@@ -480,7 +511,9 @@ fn parse_row(file: &LexiconFile, columns: &RowColumns, row: &LexiconRow) -> Even
             "noun" => TriggerKind::Noun,
             _ => TriggerKind::Verb,
         },
-        objects: list(columns.object),
+        objects: row_objects(file.field(row, columns.object))
+            .map(Cow::into_owned)
+            .collect(),
         target,
         code: file.field(row, columns.cameo).to_owned(),
         symmetric: Some(file.field(row, columns.symmetric).to_owned()).filter(|s| !s.is_empty()),
@@ -556,6 +589,55 @@ mod tests {
         assert_eq!(rows("inquiry"), [("090".to_owned(), 1)]);
         assert!(rows("strike").is_empty(), "only first words are keys");
         assert!(launched.bare.is_empty());
+    }
+
+    /// The index read from the files' object fields is the one the built rows give, for the
+    /// default lexicon and for objects with capitals, diacritics and non-Latin letters.
+    #[test]
+    fn object_index_from_fields_matches_built_rows() {
+        let user = "phrase\tkind\tobject\tprep\tcameo\n\
+                    &Arms\tsynset\tAir Strike|Missile\t\t\n\
+                    launch\tverb\t&arms| Probe |ǅamija Bridge|Ōsaka talks|Σίγμα ΟΔΟΣ|| x \t-\t195\n\
+                    launch\tverb\tÉTUDE|étude\t-\t090\n";
+        let gazetteers = [
+            GazetteerBuilder::new().add_text("user.tsv", user).build().unwrap(),
+            GazetteerBuilder::new()
+                .defaults(false)
+                .add_text("e.tsv", LEXICON)
+                .add_text("user.tsv", user)
+                .build()
+                .unwrap(),
+        ];
+        for gazetteer in &gazetteers {
+            let lexicon = EventLexicon::from_gazetteer(gazetteer).unwrap();
+            for id in 0..lexicon.forms.len() as u32 {
+                let index = lexicon.objects_of(id);
+                // The index as built from parsed rows.
+                let mut expected_bare = Vec::new();
+                let mut expected: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
+                for &row_id in &lexicon.form(id).rows {
+                    let row = lexicon.row(row_id);
+                    if row.objects.is_empty() {
+                        expected_bare.push(row_id);
+                    }
+                    for (number, object) in row.objects.iter().enumerate() {
+                        let first = object.split(' ').next().unwrap_or_default();
+                        let words: Vec<&str> = match first.strip_prefix('&') {
+                            Some(name) => lexicon.synset(name).unwrap().iter().map(|m| m[0].as_str()).collect(),
+                            None => vec![first],
+                        };
+                        for word in words {
+                            let slot = expected.entry(word_key(word)).or_default();
+                            if slot.last() != Some(&(row_id, number as u32)) {
+                                slot.push((row_id, number as u32));
+                            }
+                        }
+                    }
+                }
+                assert_eq!(index.bare, expected_bare, "form {}", lexicon.forms[id as usize].0);
+                assert_eq!(index.by_first_word, expected, "form {}", lexicon.forms[id as usize].0);
+            }
+        }
     }
 
     #[test]

@@ -1093,9 +1093,15 @@ pub fn zones(text: &str, sentences: &[Sentence]) -> Vec<Zone> {
             let line_alone = text[..sentence.start].ends_with('\n') || sentence.start == 0;
             let unpunctuated = !line.trim_end().ends_with(['.', '!', '?', '"', '”', ':']);
             // A dateline ("September 13, 2022 at 3:38 pm") is mostly numbers; a headline is not.
-            let (words, numeric) = line.split_whitespace().fold((0, 0), |(words, numeric), w| {
-                (words + 1, numeric + usize::from(w.bytes().any(|b| b.is_ascii_digit())))
-            });
+            // The words are counted only until the body starts: after that no sentence is a
+            // headline, and the body has started already.
+            let (words, numeric) = if seen_body {
+                (0, 0)
+            } else {
+                line.split_whitespace().fold((0, 0), |(words, numeric), w| {
+                    (words + 1, numeric + usize::from(w.bytes().any(|b| b.is_ascii_digit())))
+                })
+            };
             let unpunctuated = unpunctuated && numeric * 3 < words;
             let headline = !seen_body && index < 6 && line_alone && unpunctuated && words >= 3;
             if !related && !caption && !headline && words > 8 {

@@ -341,12 +341,12 @@ impl Matcher {
         let mut indexed = Vec::new();
         let mut last_end = 0;
         let mut key = String::new();
-        for (start, capital) in word_starts(text) {
+        for (start, word_end, capital) in words(text) {
             if start < last_end {
                 continue;
             }
             key.clear();
-            key.push_str(leading_word(&text[start..]));
+            key.push_str(&text[start..word_end]);
             key.make_ascii_lowercase();
             let from_capitalised = if capital {
                 self.longest_indexed_at(&self.capitalised, text, start, &key)
@@ -386,9 +386,13 @@ impl Matcher {
     fn longest_indexed_at(&self, index: &NameIndex, text: &str, start: usize, key: &str) -> Option<RawMatch> {
         let patterns = index.starting_with(key)?;
         let rest = &text.as_bytes()[start..];
+        // Every pattern listed under `key` starts with it, and so does the text here (ignoring
+        // ASCII case, as `key` is the text's first word folded): only the bytes after it need
+        // comparing. A common first word ("united", "the") lists many patterns.
+        let shared = key.len();
         for &pattern in patterns {
             let folded = index.pattern(pattern).as_bytes();
-            if rest.len() < folded.len() || !rest[..folded.len()].eq_ignore_ascii_case(folded) {
+            if rest.len() < folded.len() || !rest[shared..folded.len()].eq_ignore_ascii_case(&folded[shared..]) {
                 continue;
             }
             let end = start + folded.len();
@@ -586,11 +590,29 @@ impl StringTable {
 
 /// The leading run of letters and digits: the key of a name in the index. "Iran's" and
 /// "Iran" share the key "Iran", as do "U.S." and "U.K." ("U").
+///
+/// ASCII fast path: the bytes are read directly up to the first one that is not an ASCII
+/// letter or digit; only if that is the start of a non-ASCII character does
+/// [`leading_word_unicode`] carry on from there.
 fn leading_word(text: &str) -> &str {
-    let end = text
+    let bytes = text.as_bytes();
+    let ascii_end = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if bytes.get(ascii_end).is_some_and(|b| !b.is_ascii()) {
+        return leading_word_unicode(text, ascii_end);
+    }
+    &text[..ascii_end]
+}
+
+/// [`leading_word`] for any text, going on from `from` (the text before it is letters and
+/// digits).
+fn leading_word_unicode(text: &str, from: usize) -> &str {
+    let end = text[from..]
         .char_indices()
         .find(|&(_, c)| !c.is_alphanumeric())
-        .map(|(i, _)| i)
+        .map(|(i, _)| from + i)
         .unwrap_or(text.len());
     &text[..end]
 }
@@ -672,30 +694,46 @@ fn is_word_end(text: &str, start: usize, end: usize) -> bool {
     end > start && !(last.is_some_and(is_word_char) && next.is_some_and(is_word_char))
 }
 
-/// Byte offsets where a word starts, each with whether its first letter is a capital.
-fn word_starts(text: &str) -> impl Iterator<Item = (usize, bool)> + '_ {
+/// The words of a text (maximal runs of letters and digits) as byte ranges, each with whether
+/// its first letter is a capital. A word's end is where [`leading_word`] of the text from its
+/// start ends, so the lookup key comes with the word and the bytes are classified once.
+fn words(text: &str) -> impl Iterator<Item = (usize, usize, bool)> + '_ {
     let bytes = text.as_bytes();
-    let mut previous_is_word = false;
     let mut i = 0;
     std::iter::from_fn(move || {
-        while i < bytes.len() {
-            let b = bytes[i];
-            let start = i;
-            let was_word = previous_is_word;
-            let (is_word, capital) = if b < 0x80 {
+        // To the next letter or digit (ASCII read as bytes, the rest as characters).
+        let (start, capital) = loop {
+            let b = *bytes.get(i)?;
+            let at = i;
+            if b < 0x80 {
                 i += 1;
-                (b.is_ascii_alphanumeric(), b.is_ascii_uppercase())
+                if b.is_ascii_alphanumeric() {
+                    break (at, b.is_ascii_uppercase());
+                }
             } else {
                 let ch = text[i..].chars().next().expect("i is on a char boundary");
                 i += ch.len_utf8();
-                (is_word_char(ch), ch.is_uppercase())
-            };
-            previous_is_word = is_word;
-            if is_word && !was_word {
-                return Some((start, capital));
+                if is_word_char(ch) {
+                    break (at, ch.is_uppercase());
+                }
+            }
+        };
+        // Then to the end of the run.
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                if !b.is_ascii_alphanumeric() {
+                    break;
+                }
+                i += 1;
+            } else {
+                let ch = text[i..].chars().next().expect("i is on a char boundary");
+                if !is_word_char(ch) {
+                    break;
+                }
+                i += ch.len_utf8();
             }
         }
-        None
+        Some((start, i, capital))
     })
 }
 
@@ -784,6 +822,37 @@ mod tests {
         ("empty", "", &[]),
     ];
 
+    /// The ASCII fast path of `leading_word` takes the same word as the Unicode path, also
+    /// where a word has diacritics or non-Latin letters or ends in a curly quote.
+    #[test]
+    fn leading_word_fast_path_agrees_with_the_unicode_path() {
+        let texts = [
+            "Iran's",
+            "U.S.",
+            "Albania’s",
+            "Xhaçka",
+            "Xhaçka’s",
+            "Ré-union",
+            "naïve",
+            "Мария Иванова",
+            "東京 Tōkyō",
+            "Ελλάδα",
+            "a1b2 c",
+            "é",
+            "’s",
+            "",
+            " x",
+            "abc\u{00A0}def",
+            "ABCÉ-x",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let rest = &text[start..];
+                assert_eq!(leading_word(rest), leading_word_unicode(rest, 0), "{rest:?}");
+            }
+        }
+    }
+
     #[test]
     fn finds_names() {
         for &(name, text, expected) in CASES {
@@ -804,10 +873,41 @@ mod tests {
     #[test]
     fn capitalised_word_starts_skip_inner_capitals() {
         let text = "McCain met Ürümqi officials in iPhone land";
-        let starts: Vec<&str> = word_starts(text)
-            .filter(|&(_, capital)| capital)
-            .map(|(i, _)| &text[i..i + 2])
+        let starts: Vec<&str> = words(text)
+            .filter(|&(_, _, capital)| capital)
+            .map(|(i, _, _)| &text[i..i + 2])
             .collect();
         assert_eq!(starts, ["Mc", "Ü"]);
+    }
+
+    /// Words are the maximal runs of letters and digits, ASCII or not, and each ends where
+    /// `leading_word` from its start ends.
+    #[test]
+    fn words_are_runs_of_letters_and_digits() {
+        let text = "Albania’s Xhaçka met U.S. envoys (東京, Мария-Ivanova) at 9am;É é1 _x";
+        let found: Vec<&str> = words(text).map(|(start, end, _)| &text[start..end]).collect();
+        assert_eq!(
+            found,
+            [
+                "Albania",
+                "s",
+                "Xhaçka",
+                "met",
+                "U",
+                "S",
+                "envoys",
+                "東京",
+                "Мария",
+                "Ivanova",
+                "at",
+                "9am",
+                "É",
+                "é1",
+                "x"
+            ]
+        );
+        for (start, end, _) in words(text) {
+            assert_eq!(leading_word(&text[start..]), &text[start..end]);
+        }
     }
 }
