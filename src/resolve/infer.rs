@@ -755,6 +755,13 @@ fn word_end_from(text: &str, start: usize, from: usize) -> usize {
     end
 }
 
+/// `start..end`, or an empty range when `start` is past `end` (a title or name the matcher
+/// found can run past the end of the sentence the segmenter drew), for `BTreeMap::range`,
+/// which panics on an inverted range.
+fn span(start: usize, end: usize) -> std::ops::Range<usize> {
+    start.min(end)..end
+}
+
 /// The word after `pos`, separated from it by spaces only (no line break, no punctuation).
 fn next_word(text: &str, pos: usize, limit: usize) -> Option<(usize, usize)> {
     if pos > limit {
@@ -806,7 +813,7 @@ fn fold(name: &str) -> String {
     crate::normalize::normalize_pattern(name).to_lowercase()
 }
 
-impl Run<'_> {
+impl<'a> Run<'a> {
     /// The sentence containing `pos`; between sentences (white space), an empty one at `pos`,
     /// so that no rule reaches across a sentence boundary.
     fn sentence_of(&self, pos: usize) -> Sentence {
@@ -848,7 +855,7 @@ impl Run<'_> {
     fn remove_within(&mut self, start: usize, end: usize) {
         let inside: Vec<(usize, usize)> = self
             .by_start
-            .range(start..end)
+            .range(span(start, end))
             .filter(|(_, m)| m.end <= end)
             .map(|(_, m)| (m.start, m.end))
             .collect();
@@ -950,7 +957,7 @@ impl Run<'_> {
             if matches!(word.as_str(), "its" | "their") {
                 return self
                     .by_start
-                    .range(floor..start)
+                    .range(span(floor, start))
                     .rev()
                     .map(|(_, m)| m)
                     .filter(|m| m.end <= start)
@@ -968,7 +975,7 @@ impl Run<'_> {
     /// The country of a state named in `start..end` (a complement like "of Iran").
     fn country_within(&self, start: usize, end: usize) -> Option<String> {
         self.by_start
-            .range(start..end)
+            .range(span(start, end))
             .map(|(_, m)| m)
             .filter(|m| m.end <= end)
             .find_map(|m| match m.key {
@@ -1085,7 +1092,7 @@ impl Run<'_> {
             let sentence = self.sentence_of(mention.start);
             let before = prev_word(self.text, mention.start, sentence.start).map(|(s, e)| &self.text[s..e]);
             let locative = before.is_some_and(|w| LOCATIVE.contains(&w.to_lowercase().as_str()));
-            let after = &self.text[mention.end..sentence.end];
+            let after = self.text_between(mention.end, sentence.end);
             let dateline = mention.start == sentence.start
                 && (after.starts_with(',') || after.starts_with(" (") || after.starts_with(" -"))
                 && (is_all_caps(&self.text[mention.start..mention.end]) || after.len() < 60);
@@ -1265,6 +1272,13 @@ impl Run<'_> {
 
     /// "Deputy Foreign Minister Idan Roll", "US Under-Secretary of the Treasury for Terrorism
     /// and Financial Intelligence Brian E Nelson", "the finance minister, Ken Ofori-Atta,".
+    /// The text from `from` to `to`, or "" when `from` is not before `to`: a title or name the
+    /// matcher found may run past the end of the sentence the segmenter drew ("LT. COL." in
+    /// all-capitals text, whose abbreviations the segmenter does not know).
+    fn text_between(&self, from: usize, to: usize) -> &'a str {
+        if from < to { &self.text[from..to] } else { "" }
+    }
+
     fn people_by_title(&mut self) {
         for (title_start, title_end, sector) in self.person_titles() {
             let sentence = self.sentence_of(title_start);
@@ -1274,7 +1288,7 @@ impl Run<'_> {
             let mut words: Vec<(usize, usize)> = Vec::new();
             let mut at = title_end;
             let mut comma = false;
-            if self.text[at..limit].starts_with(", ") {
+            if self.text_between(at, limit).starts_with(", ") {
                 comma = true;
                 at += 1;
             }
@@ -1301,7 +1315,7 @@ impl Run<'_> {
                 continue;
             }
             let (name_start, name_end) = (name_words[0].0, name_words[name_words.len() - 1].1);
-            if comma && !self.text[name_end..limit].starts_with([',', '.', ' ']) && name_end != limit {
+            if comma && !self.text_between(name_end, limit).starts_with([',', '.', ' ']) && name_end != limit {
                 continue;
             }
             if self.occupied(name_start, name_end) {
@@ -1409,7 +1423,7 @@ impl Run<'_> {
                 continue;
             }
             let (name_start, name_end) = (words[0].0, words[words.len() - 1].1);
-            let after_title = &self.text[title_end..sentence.end];
+            let after_title = self.text_between(title_end, sentence.end);
             if !(after_title.starts_with([',', '.']) || after_title.starts_with(" of ") || after_title.is_empty()) {
                 continue;
             }
@@ -1638,7 +1652,7 @@ impl Run<'_> {
         // Management": so do capitalised words after "of" when the name has words before its
         // head noun.
         let company = row.sector.as_deref() == Some("BUS");
-        if let Some(rest) = self.text[end..sentence.end].strip_prefix(" of ")
+        if let Some(rest) = self.text_between(end, sentence.end).strip_prefix(" of ")
             && !rest.is_empty()
         {
             let of_start = end + 4;
@@ -1868,7 +1882,7 @@ impl Run<'_> {
             floor = previous.start;
         }
         self.by_start
-            .range(floor..pos)
+            .range(span(floor, pos))
             .rev()
             .map(|(_, m)| m)
             .filter(|m| m.end <= pos && self.is_state(m))
@@ -1983,7 +1997,7 @@ impl Run<'_> {
         {
             return None;
         }
-        let rest = self.text[end..sentence.end].trim_start_matches(is_space);
+        let rest = self.text_between(end, sentence.end).trim_start_matches(is_space);
         let next = next_word(self.text, end, sentence.end).map(|(s, e)| &self.text[s..e]);
         let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
         let possessive = possessive || next.is_some_and(|w| matches!(w, "'s" | "’s"));
@@ -2068,7 +2082,7 @@ impl Run<'_> {
                 let before = prev_word(self.text, on, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
                 let name = &self.text[s..e];
                 let after = next_word(self.text, e, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
-                let rest = self.text[e..sentence.end].trim_start_matches(is_space);
+                let rest = self.text_between(e, sentence.end).trim_start_matches(is_space);
                 let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
                 if matches!(name, "his" | "her" | "its" | "their" | "the") {
                     // "on his Facebook page".
@@ -2168,7 +2182,8 @@ impl Run<'_> {
                 let (start, end) = (words[0].0, words[words.len() - 1].1);
                 let next = next_word(self.text, end, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
                 let previous = prev_word(self.text, start, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
-                let closes_clause = self.text[end..sentence.end].starts_with([',', '.', ';']) || end == sentence.end;
+                let closes_clause =
+                    self.text_between(end, sentence.end).starts_with([',', '.', ';']) || end == sentence.end;
                 // "Maria Lopez said", or "..., said Maria Lopez."
                 let speaker = next.is_some_and(|w| SPEECH_VERBS.contains(&w))
                     || previous.is_some_and(|w| SPEECH_VERBS.contains(&w)) && closes_clause;
@@ -2213,7 +2228,7 @@ impl Run<'_> {
 
     /// The country of a state named in brackets right after `end`: "Johnson (U.S.)".
     fn country_in_brackets(&self, end: usize, limit: usize) -> Option<String> {
-        let rest = &self.text[end..limit];
+        let rest = self.text_between(end, limit);
         let open = rest.len() - rest.trim_start_matches(is_space).len();
         if !rest[open..].starts_with('(') {
             return None;
