@@ -1429,7 +1429,7 @@ impl<'a> Run<'a> {
             }
             let country = country.or_else(|| {
                 let of_end = (title_end + 40).min(sentence.end);
-                let of_end = (0..=of_end - title_end)
+                let of_end = (0..=of_end.saturating_sub(title_end))
                     .rev()
                     .map(|i| title_end + i)
                     .find(|&i| self.text.is_char_boundary(i));
