@@ -370,6 +370,12 @@ fn full_stop_is_abbreviation(text: &str, line_start: usize, dot: usize, next: &s
     }
     let next_word: &str = next.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
+    // Text in capitals (a headline, an all-capitals wire) writes the same abbreviations and
+    // openers in capitals: "LT. COL. SAMI HADDAD", "BY THE U.S. THE MOVE".
+    let word = capitalised_form(word);
+    let next_word = capitalised_form(next_word);
+    let word = word.as_ref();
+    let next_word = next_word.as_ref();
     if TITLES.contains(&word) {
         return true;
     }
@@ -384,6 +390,16 @@ fn full_stop_is_abbreviation(text: &str, line_start: usize, dot: usize, next: &s
         return !SENTENCE_OPENERS.contains(&next_word);
     }
     false
+}
+
+/// A word of two or more ASCII capitals with only its first letter a capital ("LT" -> "Lt"),
+/// as the abbreviation and opener lists write it; any other word as it is.
+fn capitalised_form(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(format!("{}{}", &word[..1], word[1..].to_ascii_lowercase()))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
 }
 
 fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Sentence>) {
@@ -425,6 +441,19 @@ mod tests {
             "general",
             "Gen. Mark Milley met Lt. Col. Smith.",
             &["Gen. Mark Milley met Lt. Col. Smith."],
+        ),
+        (
+            "titles in capitals",
+            "LT. COL. SAMI HADDAD, A JORDANIAN OFFICER, SAID THE DROPS WOULD GO ON. MR. SAFADI AGREED.",
+            &[
+                "LT. COL. SAMI HADDAD, A JORDANIAN OFFICER, SAID THE DROPS WOULD GO ON.",
+                "MR. SAFADI AGREED.",
+            ],
+        ),
+        (
+            "opener in capitals after an acronym",
+            "SANCTIONS BY THE U.S. THE MOVE FOLLOWS A VOTE ON SEPT. 12.",
+            &["SANCTIONS BY THE U.S.", "THE MOVE FOLLOWS A VOTE ON SEPT. 12."],
         ),
         (
             "dotted acronym inside",
