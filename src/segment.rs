@@ -87,7 +87,7 @@ pub fn sentence_index(sentences: &[Sentence], offset: usize) -> usize {
 /// The tokens of one range of the text (normally a sentence), white space left out.
 ///
 /// ASCII fast path: most sentences are plain ASCII, and for those the word boundaries of
-/// UAX #29 come down to a few byte rules ([`ascii_tokens`]), at a fraction of the cost of
+/// UAX #29 come down to a few byte rules (`ascii_tokens`), at a fraction of the cost of
 /// `unicode-segmentation`'s table lookups. Any other range goes through the crate.
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     if text[range.clone()].is_ascii() {
