@@ -1,6 +1,8 @@
 //! Pathological articles through the library: one name repeated 100,000 times, a
 //! 100,000-character word, 10,000 sentences without punctuation, and one unpunctuated sentence
-//! of 60,000 words full of triggers and actors. Each must come out as an ordinary record.
+//! of 60,000 words full of triggers and actors; and every fixture article in capitals and as
+//! scrapers mangle it (CRLF, non-breaking spaces, lower case, one line, no punctuation, cut
+//! off). Each must come out as an ordinary record.
 //!
 //! These are no timing tests (the machine is shared): they complete in seconds in a debug
 //! build with linear stages, and would run for minutes with a quadratic one, as the long
@@ -69,20 +71,28 @@ fn one_line_with_a_date_in_every_sentence() {
     assert_eq!(record.dates.len(), 20_001);
 }
 
+/// The fixture articles, each with its path and text.
+fn fixture_articles() -> Vec<(std::path::PathBuf, String)> {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut articles = Vec::new();
+    for entry in std::fs::read_dir(&fixtures).expect("the fixtures folder ships with the crate") {
+        let path = entry.expect("a readable folder").path();
+        if path.extension().is_some_and(|ext| ext == "txt") {
+            let text = std::fs::read_to_string(&path).expect("fixture articles are UTF-8");
+            articles.push((path, text));
+        }
+    }
+    assert!(articles.len() >= 30, "only {} fixture articles found", articles.len());
+    articles
+}
+
 /// Every fixture article in capitals, as some wires and scraped headlines print them. The
-/// segmenter does not know "LT." as it knows "Lt.", so a title ("LT. COL.") can run past the
-/// end of a sentence it drew; rules that sliced from the title's end to the sentence's end
+/// segmenter once did not know "LT." as it knows "Lt.", so a title ("LT. COL.") could run past
+/// the end of a sentence it drew; rules that sliced from the title's end to the sentence's end
 /// panicked on two of these. Names still match in capitals ("IRAN" is Iran).
 #[test]
 fn fixture_articles_in_capitals() {
-    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut articles = 0;
-    for entry in std::fs::read_dir(&fixtures).expect("the fixtures folder ships with the crate") {
-        let path = entry.expect("a readable folder").path();
-        if path.extension().is_none_or(|ext| ext != "txt") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).expect("fixture articles are UTF-8");
+    for (path, text) in fixture_articles() {
         let as_written = extract(text.clone());
         let in_capitals = extract(text.to_uppercase());
         assert_eq!(in_capitals.sentences.is_empty(), as_written.sentences.is_empty());
@@ -93,7 +103,57 @@ fn fixture_articles_in_capitals() {
                 path.display()
             );
         }
-        articles += 1;
     }
-    assert!(articles >= 30, "only {articles} fixture articles found");
+}
+
+/// The fixture articles as scrapers mangle them: CRLF line ends, non-breaking spaces, lower
+/// case, all on one line, without punctuation, cut off mid-way. Each must come out as a record
+/// (a panic fails the test). CRLF line ends and non-breaking spaces change no gazetteer
+/// entity; the first half of an article names no entity the whole does not.
+#[test]
+fn fixture_articles_mangled() {
+    let known = |record: &gazette::DocumentRecord| -> Vec<String> {
+        let mut names: Vec<String> = record
+            .entities
+            .iter()
+            .filter(|e| e.origin == "gazetteer")
+            .map(|e| e.name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    for (path, text) in fixture_articles() {
+        let as_written = known(&extract(text.clone()));
+        for (what, variant) in [
+            ("CRLF", text.replace('\n', "\r\n")),
+            ("NBSP", text.replace(' ', "\u{a0}")),
+        ] {
+            assert_eq!(
+                known(&extract(variant)),
+                as_written,
+                "{}: {what} changed the entities",
+                path.display()
+            );
+        }
+        let half = (0..=text.len() / 2)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
+        let first_half = known(&extract(text[..half].to_owned()));
+        assert!(
+            first_half.iter().all(|name| as_written.contains(name)),
+            "{}: the first half names {first_half:?}, the whole {as_written:?}",
+            path.display()
+        );
+        for variant in [
+            text.to_lowercase(),
+            text.replace('\n', " "),
+            text.chars()
+                .filter(|c| c.is_alphanumeric() || c.is_whitespace())
+                .collect(),
+        ] {
+            extract(variant);
+        }
+    }
 }
