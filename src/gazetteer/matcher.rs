@@ -99,9 +99,6 @@ pub struct LexiconPattern {
 pub struct Candidate {
     /// What it stands for.
     pub target: Target,
-    /// Where the normalised pattern, with its original case (for the case rule), lies in the
-    /// matcher's one string of surfaces: tens of thousands of names, one allocation.
-    surface: (u32, u32),
 }
 
 impl Candidate {
@@ -147,8 +144,9 @@ pub struct Matcher {
     /// Pattern index of the automaton -> its candidates (indices into `candidates`).
     other_candidates: Vec<Vec<u32>>,
     candidates: Vec<Candidate>,
-    /// The candidates' surfaces, end to end.
-    surfaces: String,
+    /// Each candidate's normalised pattern with its original case, for the case rule, by
+    /// candidate number.
+    surfaces: Strings,
 }
 
 /// Candidates collected for a matcher, keyed case-insensitively because the automata are.
@@ -158,7 +156,8 @@ pub struct Matcher {
 #[derive(Debug, Default)]
 pub struct MatcherBuilder {
     candidates: Vec<Candidate>,
-    surfaces: String,
+    /// Each candidate's surface, by candidate number.
+    surfaces: Strings,
     /// The keys (surfaces folded to ASCII lower case), numbered in the order first added, so
     /// that the indexes, and so every tie, are the same on every run without sorting tens of
     /// thousands of keys.
@@ -243,11 +242,10 @@ impl MatcherBuilder {
         // at the end of the chain; common surnames ("Khan") have hundreds of others before.
         let mut earlier = self.last_candidate[key as usize];
         while earlier != NO_CANDIDATE {
-            let candidate = &self.candidates[earlier as usize];
-            if !same_target(&candidate.target, &target) {
+            if !same_target(&self.candidates[earlier as usize].target, &target) {
                 break;
             }
-            if surface_of(&self.surfaces, candidate) == surface {
+            if self.surfaces.get(earlier) == surface {
                 return;
             }
             earlier = self.earlier_candidate[earlier as usize];
@@ -255,12 +253,8 @@ impl MatcherBuilder {
         let number = self.candidates.len() as u32;
         self.earlier_candidate.push(self.last_candidate[key as usize]);
         self.last_candidate[key as usize] = number;
-        let start = self.surfaces.len() as u32;
-        self.surfaces.push_str(surface);
-        self.candidates.push(Candidate {
-            target,
-            surface: (start, self.surfaces.len() as u32),
-        });
+        self.surfaces.push(surface);
+        self.candidates.push(Candidate { target });
     }
 
     /// Compiles the matcher.
@@ -287,12 +281,9 @@ impl MatcherBuilder {
             }
             ids.reverse();
             let key = keys.text(key as u32);
-            let starts_capitalised = ids.iter().all(|&i| {
-                surface_of(&surfaces, &candidates[i as usize])
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-            });
+            let starts_capitalised = ids
+                .iter()
+                .all(|&i| surfaces.get(i).chars().next().is_some_and(char::is_uppercase));
             if starts_capitalised {
                 capitalised.insert(key, &ids);
             } else if key.chars().next().is_some_and(is_word_char) {
@@ -313,11 +304,6 @@ impl MatcherBuilder {
             surfaces,
         }
     }
-}
-
-/// A candidate's surface in the string of surfaces.
-fn surface_of<'a>(surfaces: &'a str, candidate: &Candidate) -> &'a str {
-    &surfaces[candidate.surface.0 as usize..candidate.surface.1 as usize]
 }
 
 impl Matcher {
@@ -413,12 +399,7 @@ impl Matcher {
         let passing: Vec<u32> = ids
             .iter()
             .copied()
-            .filter(|&i| {
-                case_compatible(
-                    surface_of(&self.surfaces, &self.candidates[i as usize]).as_bytes(),
-                    matched,
-                )
-            })
+            .filter(|&i| case_compatible(self.surfaces.get(i).as_bytes(), matched))
             .collect();
         (!passing.is_empty()).then_some(RawMatch {
             start,
@@ -472,9 +453,8 @@ struct NameIndex {
     group_starts: Vec<u32>,
     /// (first word, pattern) for each pattern, until [`NameIndex::finish`] groups them.
     unsorted: Vec<(u32, u32)>,
-    /// The patterns, ASCII-lower-cased, end to end, and each one's range.
-    pattern_text: String,
-    patterns: Vec<(u32, u32)>,
+    /// The patterns, ASCII-lower-cased, by pattern number.
+    patterns: Strings,
     /// Each pattern's candidates (indices into the matcher's candidates), as a range of
     /// `candidate_ids`.
     candidate_ids: Vec<u32>,
@@ -486,9 +466,7 @@ impl NameIndex {
         let number = self.patterns.len() as u32;
         let (first_word, _) = self.first_words.number_of(leading_word(folded));
         self.unsorted.push((first_word, number));
-        let start = self.pattern_text.len() as u32;
-        self.pattern_text.push_str(folded);
-        self.patterns.push((start, self.pattern_text.len() as u32));
+        self.patterns.push(folded);
         let first_candidate = self.candidate_ids.len() as u32;
         self.candidate_ids.extend_from_slice(candidates);
         self.candidate_ranges
@@ -514,7 +492,7 @@ impl NameIndex {
             next_slot[word as usize] += 1;
         }
         let patterns = &self.patterns;
-        let length = |p: &u32| patterns[*p as usize].1 - patterns[*p as usize].0;
+        let length = |p: &u32| patterns.get(*p).len();
         for group in starts.windows(2) {
             let group = &mut grouped[group[0] as usize..group[1] as usize];
             if group.len() > 1 {
@@ -533,8 +511,7 @@ impl NameIndex {
     }
 
     fn pattern(&self, number: u32) -> &str {
-        let (start, end) = self.patterns[number as usize];
-        &self.pattern_text[start as usize..end as usize]
+        self.patterns.get(number)
     }
 
     fn candidates_of(&self, number: u32) -> &[u32] {
@@ -543,11 +520,37 @@ impl NameIndex {
     }
 }
 
-/// Distinct strings, stored end to end in one buffer and numbered in the order first added.
+/// Strings stored end to end in one buffer, numbered in the order added: tens of thousands of
+/// names and patterns in one allocation instead of one each.
+#[derive(Debug, Clone, Default)]
+struct Strings {
+    text: String,
+    /// Each string's range of `text`.
+    ranges: Vec<(u32, u32)>,
+}
+
+impl Strings {
+    /// Adds `text`; its number is the count before.
+    fn push(&mut self, text: &str) {
+        let start = self.text.len() as u32;
+        self.text.push_str(text);
+        self.ranges.push((start, self.text.len() as u32));
+    }
+
+    fn get(&self, number: u32) -> &str {
+        let (start, end) = self.ranges[number as usize];
+        &self.text[start as usize..end as usize]
+    }
+
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+}
+
+/// Distinct strings, numbered in the order first added, with a lookup by text.
 #[derive(Debug, Clone, Default)]
 struct StringTable {
-    text: String,
-    ranges: Vec<(u32, u32)>,
+    strings: Strings,
     /// String numbers, hashed by their text.
     numbers: HashTable<u32>,
 }
@@ -562,29 +565,26 @@ impl StringTable {
         if let Some(number) = self.find(text) {
             return (number, false);
         }
-        let number = self.ranges.len() as u32;
-        let start = self.text.len() as u32;
-        self.text.push_str(text);
-        self.ranges.push((start, self.text.len() as u32));
-        let (all_text, ranges) = (&self.text, &self.ranges);
-        self.numbers.insert_unique(Self::hash(text), number, |&n| {
-            let (start, end) = ranges[n as usize];
-            Self::hash(&all_text[start as usize..end as usize])
-        });
+        let number = self.strings.len() as u32;
+        self.strings.push(text);
+        let strings = &self.strings;
+        self.numbers
+            .insert_unique(Self::hash(text), number, |&n| Self::hash(strings.get(n)));
         (number, true)
     }
 
     fn find(&self, text: &str) -> Option<u32> {
-        self.numbers.find(Self::hash(text), |&n| self.text(n) == text).copied()
+        self.numbers
+            .find(Self::hash(text), |&n| self.strings.get(n) == text)
+            .copied()
     }
 
     fn text(&self, number: u32) -> &str {
-        let (start, end) = self.ranges[number as usize];
-        &self.text[start as usize..end as usize]
+        self.strings.get(number)
     }
 
     fn len(&self) -> usize {
-        self.ranges.len()
+        self.strings.len()
     }
 }
 
