@@ -226,8 +226,9 @@ fn ascii_tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     out
 }
 
+/// The next line feed at or after `from`.
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
+    memchr::memchr(b'\n', &bytes[from..]).map(|p| p + from)
 }
 
 /// Whether the sentence running through the line `start..end` goes on into the next line.
