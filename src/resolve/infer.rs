@@ -755,9 +755,10 @@ fn word_end_from(text: &str, start: usize, from: usize) -> usize {
     end
 }
 
-/// `start..end`, or an empty range when `start` is past `end` (a title or name the matcher
-/// found can run past the end of the sentence the segmenter drew), for `BTreeMap::range`,
-/// which panics on an inverted range.
+/// `start..end`, or an empty range when `start` is past `end`: a title or name the matcher
+/// found can run past the end of the sentence the segmenter drew (it did so in all-capitals
+/// text before the segmenter knew "LT." as "Lt."), and both slicing and `BTreeMap::range`
+/// panic on an inverted range.
 fn span(start: usize, end: usize) -> std::ops::Range<usize> {
     start.min(end)..end
 }
@@ -1270,15 +1271,13 @@ impl<'a> Run<'a> {
         out
     }
 
-    /// "Deputy Foreign Minister Idan Roll", "US Under-Secretary of the Treasury for Terrorism
-    /// and Financial Intelligence Brian E Nelson", "the finance minister, Ken Ofori-Atta,".
-    /// The text from `from` to `to`, or "" when `from` is not before `to`: a title or name the
-    /// matcher found may run past the end of the sentence the segmenter drew ("LT. COL." in
-    /// all-capitals text, whose abbreviations the segmenter does not know).
+    /// The text from `from` to `to`, or "" when `from` is past `to` (see [`span`]).
     fn text_between(&self, from: usize, to: usize) -> &'a str {
-        if from < to { &self.text[from..to] } else { "" }
+        &self.text[span(from, to)]
     }
 
+    /// "Deputy Foreign Minister Idan Roll", "US Under-Secretary of the Treasury for Terrorism
+    /// and Financial Intelligence Brian E Nelson", "the finance minister, Ken Ofori-Atta,".
     fn people_by_title(&mut self) {
         for (title_start, title_end, sector) in self.person_titles() {
             let sentence = self.sentence_of(title_start);
