@@ -35,8 +35,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::error::GazetteerError;
 use crate::gazetteer::{EntryId, EntryKind, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
 use crate::normalize::Normalized;
-use crate::resolve::WordSet;
 use crate::resolve::entity::{EntityKey, Mention, MentionForm};
+use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet};
 use crate::segment::{Sentence, sentence_index};
 
 /// An entity found by a rule rather than a gazetteer entry.
@@ -304,33 +304,12 @@ const CALENDAR_NAMES: &[&str] = &[
 /// Words that are capitalised for reasons other than being part of a name.
 static NOT_NAME_WORDS: WordSet = WordSet::new(&[
     CALENDAR_NAMES,
+    CAPITALISED_FUNCTION_WORDS,
     &[
-        "The",
-        "A",
-        "An",
         "This",
         "That",
         "These",
         "Those",
-        "In",
-        "On",
-        "At",
-        "To",
-        "From",
-        "For",
-        "By",
-        "With",
-        "And",
-        "Or",
-        "But",
-        "Of",
-        "As",
-        "If",
-        "When",
-        "While",
-        "After",
-        "Before",
-        "Since",
         "He",
         "She",
         "It",

@@ -33,6 +33,13 @@ impl WordSet {
     }
 }
 
+/// Articles, prepositions and conjunctions as they are written at the start of a sentence:
+/// capitalised there, and never a name of their own, for every rule that asks.
+pub(crate) const CAPITALISED_FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "To", "From", "For", "By", "With", "And", "Or", "But", "Of", "As", "If",
+    "When", "While", "After", "Before", "Since",
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
