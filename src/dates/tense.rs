@@ -80,6 +80,9 @@ const FUTURE_BEFORE_TO: &[&str] = &[
     "set",
     "due",
     "aims",
+    "aimed",
+    "meant",
+    "intended",
     "hopes",
     "promised",
     "vowed",
@@ -243,7 +246,15 @@ const BE_FORMS: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "am", "'s", "get", "got", "has", "have", "had",
 ];
 
-const ARTICLES: &[&str] = &["the", "a", "an", "this", "that", "its", "their", "his", "her"];
+const ARTICLES: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "my", "your",
+];
+
+/// Words whose "'s" is a contracted "is" or "has", not a possessive ("it's closed", "he's
+/// resigned").
+const CONTRACTED_PRONOUNS: &[&str] = &[
+    "he", "she", "it", "that", "there", "here", "what", "who", "where", "when", "how", "let",
+];
 
 /// One word of the sentence.
 struct Word {
@@ -401,6 +412,17 @@ impl Word {
         self.is("was") || self.is("were")
     }
 
+    /// Whether the word is a noun in the possessive ("Ukraine's", "the country's"), which,
+    /// like an article, makes a following participle an adjective ("Ukraine's battered grid").
+    /// The contractions of pronouns with "is" or "has" ("it's", "he's") are not.
+    fn is_possessive_noun(&self) -> bool {
+        self.folded.as_ref().is_some_and(|f| {
+            f.as_str()
+                .strip_suffix("'s")
+                .is_some_and(|stem| !stem.is_empty() && !CONTRACTED_PRONOUNS.contains(&stem))
+        })
+    }
+
     /// Whether the word is `w` (lower case).
     fn is(&self, w: &str) -> bool {
         self.folded.as_ref().is_some_and(|f| f.as_str() == w)
@@ -468,10 +490,18 @@ fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
     // A participle after "be" ("will be held") or an article ("the proposed deal") says
     // nothing by itself, nor does a bare verb after "to" that looks past ("to cut", "to
     // set"); auxiliaries such as "was" are cues of their own.
-    if !is_in(word, Class::AUXILIARY) && prev.is_some_and(|p| is_in(p, Class::BE | Class::ARTICLE | Class::TO)) {
+    if !is_in(word, Class::AUXILIARY)
+        && prev.is_some_and(|p| is_in(p, Class::BE | Class::ARTICLE | Class::TO) || p.is_possessive_noun())
+    {
         return None;
     }
     Some(Tense::Past)
+}
+
+/// Whether `after`, the text right after a word, starts with a possessive "'s" ending the word.
+fn is_possessive_suffix(after: &str) -> bool {
+    let rest = after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s"));
+    rest.is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
 }
 
 /// The tense around `expr` (a byte range inside `sentence`, both in the same text).
@@ -500,6 +530,11 @@ pub fn tense_around(text: &str, sentence: std::ops::Range<usize>, expr: std::ops
         .or((first_after < words.len()).then_some(first_after))
         .map_or(0, |i| words[i].1.clause);
     let weight = |i: usize, distance: usize| distance + CLAUSE_BREAK * words[i].1.clause.abs_diff(home);
+    // "October's election", "last winter's offensive": a period in the possessive qualifies a
+    // noun, and the verbs around that noun phrase say nothing about which October it is.
+    if is_possessive_suffix(&text[expr.end..to]) {
+        return Tense::Unknown;
+    }
     // "effective Dec. 7": the date a decision takes effect, announced ahead of it.
     if last_before > 0 && words[last_before - 1].1.is("effective") {
         return Tense::Future;
@@ -689,6 +724,20 @@ mod tests {
                 Tense::Past,
             ),
             ("The envoy had planned to leave on Monday.", "Monday", Tense::Past),
+            // A participle after a possessive is an adjective, as after an article; the
+            // purpose ("meant to repair") points ahead.
+            (
+                "Blinken announced $1.5 billion in aid, much of it meant to help repair Ukraine’s battered power grid before winter.",
+                "winter",
+                Tense::Future,
+            ),
+            // A period in the possessive qualifies a noun: the verbs around it do not date it.
+            (
+                "She would not hand power to a parliament elected after October’s disputed vote.",
+                "October",
+                Tense::Unknown,
+            ),
+            ("It’s closed since March.", "March", Tense::Past),
         ];
         for (sentence, expr, expected) in cases {
             assert_eq!(tense(sentence, expr), expected, "{sentence}");
