@@ -178,6 +178,17 @@ impl MatcherBuilder {
     /// Collects the names of every entry of a gazetteer.
     pub fn with_entries(gazetteer: &Gazetteer) -> Self {
         let mut builder = MatcherBuilder::default();
+        // Every name, alias, demonym and capital, and a surname for most people's names.
+        let names = gazetteer
+            .entries()
+            .iter()
+            .map(|e| {
+                let names = 1 + e.aliases.len();
+                let surnames = if e.kind == super::EntryKind::Person { names } else { 0 };
+                names + surnames + e.demonyms.len() + e.capitals.len()
+            })
+            .sum();
+        builder.reserve(names);
         for (index, entry) in gazetteer.entries().iter().enumerate() {
             let id = EntryId(index as u32);
             let mut add_name = |name: &str, form: Form| {
@@ -214,6 +225,7 @@ impl MatcherBuilder {
 
     /// Adds the lexicon phrases that other stages need found in the same pass.
     pub fn add_lexicon(&mut self, lexicon_patterns: &[LexiconPattern]) {
+        self.reserve(lexicon_patterns.len());
         for pattern in lexicon_patterns {
             self.add(
                 &pattern.phrase,
@@ -223,6 +235,18 @@ impl MatcherBuilder {
                 },
             );
         }
+    }
+
+    /// Makes room for `names` more names at most, so that the tables, the key hash table
+    /// above all, are not rehashed again and again as they grow (a tenth of the matcher's
+    /// build was rehashing).
+    fn reserve(&mut self, names: usize) {
+        self.candidates.reserve(names);
+        self.surfaces.reserve(names);
+        self.earlier_candidate.reserve(names);
+        // Many names share a key (a first name, a verb form); a key per name is the most.
+        self.keys.reserve(names);
+        self.last_candidate.reserve(names);
     }
 
     fn add(&mut self, name: &str, target: Target) {
@@ -537,6 +561,13 @@ impl Strings {
         self.ranges.push((start, self.text.len() as u32));
     }
 
+    /// Makes room for `count` more strings of about the length of a name.
+    fn reserve(&mut self, count: usize) {
+        const TYPICAL_NAME_BYTES: usize = 12;
+        self.text.reserve(count * TYPICAL_NAME_BYTES);
+        self.ranges.reserve(count);
+    }
+
     fn get(&self, number: u32) -> &str {
         let (start, end) = self.ranges[number as usize];
         &self.text[start as usize..end as usize]
@@ -571,6 +602,13 @@ impl StringTable {
         self.numbers
             .insert_unique(Self::hash(text), number, |&n| Self::hash(strings.get(n)));
         (number, true)
+    }
+
+    /// Makes room for `count` more strings.
+    fn reserve(&mut self, count: usize) {
+        self.strings.reserve(count);
+        let strings = &self.strings;
+        self.numbers.reserve(count, |&n| Self::hash(strings.get(n)));
     }
 
     fn find(&self, text: &str) -> Option<u32> {
