@@ -400,7 +400,11 @@ impl Matcher {
         // ASCII case, as `key` is the text's first word folded): only the bytes after it need
         // comparing. A common first word ("united", "the") lists many patterns.
         let shared = key.len();
+        let text_continues = Continuation::of(rest, shared);
         for &pattern in patterns {
+            if !index.continuation(pattern, shared).may_continue_as(text_continues) {
+                continue;
+            }
             let folded = index.pattern(pattern).as_bytes();
             if rest.len() < folded.len() || !rest[shared..folded.len()].eq_ignore_ascii_case(&folded[shared..]) {
                 continue;
@@ -534,6 +538,28 @@ impl NameIndex {
         Some(&self.by_first_word[self.group_starts[word] as usize..self.group_starts[word + 1] as usize])
     }
 
+    /// The continuation of pattern `number` after its first `skip` bytes. Read as one
+    /// eight-byte load from the pattern store where it has eight bytes to spare (the bytes
+    /// past the pattern's end, of the next pattern, are masked out), so that large groups (a
+    /// common first name lists hundreds of people) cost a few instructions per pattern.
+    fn continuation(&self, number: u32, skip: usize) -> Continuation {
+        let (start, end) = self.patterns.ranges[number as usize];
+        let (from, end) = (start as usize + skip, end as usize);
+        let store = self.patterns.text.as_bytes();
+        match store.get(from..from + 8) {
+            Some(eight) if from <= end => {
+                let len = end - from;
+                let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+                let bytes = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+                Continuation {
+                    bytes: bytes & mask,
+                    mask,
+                }
+            }
+            _ => Continuation::of_folded(&store[start as usize..end], skip),
+        }
+    }
+
     fn pattern(&self, number: u32) -> &str {
         self.patterns.get(number)
     }
@@ -541,6 +567,42 @@ impl NameIndex {
     fn candidates_of(&self, number: u32) -> &[u32] {
         let (start, end) = self.candidate_ranges[number as usize];
         &self.candidate_ids[start as usize..end as usize]
+    }
+}
+
+/// Up to eight bytes of a text, from some offset on, as one number (the first byte lowest),
+/// with a mask of the bytes present: a cheap first test of whether a pattern can match there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Continuation {
+    bytes: u64,
+    mask: u64,
+}
+
+impl Continuation {
+    /// The bytes of `text` from `from` on (at most eight), ASCII-lower-cased.
+    fn of(text: &[u8], from: usize) -> Self {
+        let mut continuation = Self::of_folded(text, from);
+        continuation.bytes = u64::from_le_bytes(continuation.bytes.to_le_bytes().map(|b| b.to_ascii_lowercase()));
+        continuation
+    }
+
+    /// [`Continuation::of`] a text that is ASCII-lower-cased already (a pattern).
+    fn of_folded(text: &[u8], from: usize) -> Self {
+        let tail = text.get(from..).unwrap_or_default();
+        let len = tail.len().min(8);
+        let mut bytes = [0u8; 8];
+        bytes[..len].copy_from_slice(&tail[..len]);
+        let mask = if len == 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
+        Continuation {
+            bytes: u64::from_le_bytes(bytes),
+            mask,
+        }
+    }
+
+    /// Whether a pattern with this continuation may go on as `text` does: its bytes (those it
+    /// has) equal the text's. False means it cannot match; true must still be checked in full.
+    fn may_continue_as(self, text: Continuation) -> bool {
+        (self.bytes ^ text.bytes) & self.mask == 0
     }
 }
 
@@ -805,6 +867,62 @@ mod tests {
         organisation\tPeople's Mujahideen Organisation of Iran\tMEK\tIRN\t\t\n\
         organisation\tal-Shabaab\t\tSOM\t\t\n\
         person\tOlta Xhaçka\tOlta Xhacka\tALB\t\t\n";
+
+    #[test]
+    fn continuation_test_never_rules_out_a_pattern_that_matches() {
+        // Pattern and text tails of every length from 0 to 11 bytes, in either case, some
+        // equal over the pattern's length and some not: the one-step test must let through
+        // every pair the byte-by-byte comparison accepts, and (within eight bytes) only those.
+        let words = [
+            "",
+            "a",
+            "Ab",
+            " kerry",
+            " Kerry Jr",
+            " kerryson",
+            " ke",
+            "-jong un",
+            " K",
+        ];
+        for pattern in words {
+            for text in words {
+                let pattern_continuation = Continuation::of_folded(pattern.to_ascii_lowercase().as_bytes(), 0);
+                let text_continuation = Continuation::of(text.as_bytes(), 0);
+                let matches = text.len() >= pattern.len()
+                    && text.as_bytes()[..pattern.len()].eq_ignore_ascii_case(pattern.as_bytes());
+                let passes = pattern_continuation.may_continue_as(text_continuation);
+                if matches {
+                    assert!(passes, "{pattern:?} ruled out before {text:?}");
+                }
+                if pattern.len() <= 8 {
+                    assert_eq!(passes, matches, "{pattern:?} before {text:?}");
+                }
+            }
+        }
+        // The offset: bytes before `from` are left out.
+        assert_eq!(Continuation::of(b"john kerry", 4), Continuation::of(b" KERRY", 0));
+    }
+
+    #[test]
+    fn continuations_read_from_the_pattern_store_equal_those_of_each_pattern() {
+        // Short and long patterns, so that some are read with one load that runs into the
+        // next pattern and the last ones near the end of the store are read byte by byte.
+        let patterns = ["john kerry", "john", "j", "john f. kennedy", "ali", "al-assad", "x y"];
+        let mut index = NameIndex::default();
+        for pattern in patterns {
+            index.insert(pattern, &[0]);
+        }
+        index.finish();
+        for (number, pattern) in patterns.iter().enumerate() {
+            for skip in 0..=pattern.len() {
+                assert_eq!(
+                    index.continuation(number as u32, skip),
+                    Continuation::of_folded(pattern.as_bytes(), skip),
+                    "{pattern:?} after {skip} bytes"
+                );
+            }
+        }
+    }
 
     fn find(text: &str) -> Vec<String> {
         let gazetteer = GazetteerBuilder::new()
