@@ -318,14 +318,27 @@ fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool 
     let before = norm[..start].strip_suffix(' ').map(last_word);
     let after = norm[end..].strip_prefix(' ').map(first_word);
     let matched = &norm[start..end];
+    // The cheap tests first: most neighbours are lower case, and most of the rest function
+    // words; only a capitalised name word needs the capitals test (a headline).
     [before, after].into_iter().flatten().any(|word| {
-        let headline = is_all_caps(matched) && is_all_caps(word);
-        word.chars().next().is_some_and(char::is_uppercase) && !NOT_NAME_WORDS.contains(word) && !headline
+        word.chars().next().is_some_and(char::is_uppercase)
+            && !NOT_NAME_WORDS.contains(word)
+            && !(is_all_caps(word) && is_all_caps(matched))
     })
 }
 
 /// Whether a word is written in capitals (at least two letters, none lower case).
 fn is_all_caps(word: &str) -> bool {
+    // ASCII, the usual case, byte by byte; it agrees with the general test (see the tests).
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1;
+    }
+    is_all_caps_unicode(word)
+}
+
+fn is_all_caps_unicode(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
@@ -474,6 +487,25 @@ mod tests {
     fn resolves_mentions_by_the_rules() {
         for &(name, text, expected) in CASES {
             assert_eq!(mentions(text), expected, "case {name}");
+        }
+    }
+
+    #[test]
+    fn capitals_test_agrees_with_the_general_one_on_ascii() {
+        // Every string of up to three characters from a set of each kind: upper and lower
+        // case letters, digits, punctuation.
+        let alphabet = ['A', 'z', 'Q', 'b', '7', '.', '-', ' ', '\''];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend(["NATO", "U.S.", "Nato", "IRGC's", "I", "A1"].map(String::from));
+        for word in &words {
+            assert_eq!(super::is_all_caps(word), super::is_all_caps_unicode(word), "{word:?}");
         }
     }
 }
