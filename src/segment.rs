@@ -245,20 +245,31 @@ fn line_continues(text: &str, start: usize, end: usize, next: usize) -> bool {
     next_line.chars().next().is_some_and(char::is_lowercase)
 }
 
+/// The horizontal ellipsis, a sentence terminator of its own ("…"), and its UTF-8 length.
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\u{2026}"));
+const ELLIPSIS_LEN: usize = '\u{2026}'.len_utf8();
+
 /// Finds sentence ends inside one line and pushes the sentences they close.
 fn split_line(text: &str, line_start: usize, line_end: usize, sentence_start: &mut usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
     let mut i = line_start;
+    // The next ellipsis, searched for again only once passed: sentence ends are found by
+    // searching for the terminators rather than by looking at every byte of the line.
+    let mut next_ellipsis = ELLIPSIS.find(&bytes[i..line_end]).map(|p| p + i);
     while i < line_end {
-        let b = bytes[i];
-        let terminator_len = match b {
-            b'.' | b'!' | b'?' => 1,
-            0xE2 if text[i..line_end].starts_with('\u{2026}') => 3,
-            _ => {
-                i += 1;
-                continue;
-            }
+        if next_ellipsis.is_some_and(|e| e < i) {
+            next_ellipsis = ELLIPSIS.find(&bytes[i..line_end]).map(|p| p + i);
+        }
+        let next_ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[i..line_end]).map(|p| p + i);
+        let (at, terminator_len) = match (next_ascii, next_ellipsis) {
+            (Some(a), Some(e)) if e < a => (e, ELLIPSIS_LEN),
+            (Some(a), _) => (a, 1),
+            (None, Some(e)) => (e, ELLIPSIS_LEN),
+            (None, None) => break,
         };
+        i = at;
+        let b = bytes[i];
         let mut after = i + terminator_len;
         // Further terminators and closing quotes or brackets belong to this sentence.
         while after < line_end {
@@ -527,6 +538,18 @@ mod tests {
             "ellipsis",
             "They waited… Then it came.",
             &["They waited…", "Then it came."],
+        ),
+        (
+            "ellipses and stops, in either order on one line",
+            "Talks went on. They waited… Then?! It came… At last. Done…",
+            &[
+                "Talks went on.",
+                "They waited…",
+                "Then?!",
+                "It came…",
+                "At last.",
+                "Done…",
+            ],
         ),
         (
             "caption",
