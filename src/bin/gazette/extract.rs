@@ -7,7 +7,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use gazette::batch::{self, Discovery, FileList, InputKind, OutDir, Render, Settings, Stats, Status, Tasks, Workers};
+use gazette::batch::{
+    self, Discovery, FileList, InputKind, OutDir, Render, Settings, Stats, Status, Task, Tasks, Workers,
+};
 use gazette::dedup::StoryAnnotator;
 use gazette::input::ByteLimit;
 use gazette::{ExtractOptions, GazetteerBuilder, OffsetUnit, Pipeline, Utf8Policy};
@@ -107,6 +109,11 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         Some(_) => Some(stop_on_interrupt()?),
         None => None,
     };
+    // Input read from standard input may be a stream that pauses (a pipe from a crawler, a
+    // Spark partition): each document is handed out as it comes, never held back to fill a
+    // job. Files and directories are read as fast as the workers take them, so small
+    // documents go out together.
+    let reads_stdin = list_on_stdin || paths.iter().any(|p| p.as_os_str() == "-");
     let inputs = paths.into_iter().map(Ok).chain(list.into_iter().flatten());
     let tasks = Tasks::new(
         Discovery::new(inputs, extensions),
@@ -130,8 +137,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
     let mut stats = Stats::default();
     // After Ctrl-C no more tasks are handed out; the ones in flight are finished and written.
     let tasks = tasks.take_while(|_| !interrupted.is_some_and(|flag| flag.load(Ordering::SeqCst)));
-    let result = workers.map_ordered(
+    let weight = move |task: &Task| if reads_stdin { batch::JOB_WEIGHT } else { task.weight() };
+    let result = workers.map_ordered_weighted(
         tasks,
+        weight,
         |task| batch::process(&pipeline, &settings, task),
         |done| -> anyhow::Result<()> {
             stats += done.stats;
