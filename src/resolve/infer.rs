@@ -789,6 +789,26 @@ fn is_name_token(word: &str) -> bool {
     is_capitalised(word) && !NOT_NAME_WORDS.contains(word) && !word.chars().all(|c| c.is_ascii_digit())
 }
 
+/// How many lower-case and how many upper-case letters `text` has.
+///
+/// ASCII fast path: among ASCII characters, the lower-case and upper-case ones are exactly the
+/// ASCII lower-case and upper-case letters, and bytes are cheaper to test than characters.
+fn letter_cases(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        let lower = text.bytes().filter(u8::is_ascii_lowercase).count();
+        let upper = text.bytes().filter(u8::is_ascii_uppercase).count();
+        return (lower, upper);
+    }
+    letter_cases_by_chars(text)
+}
+
+/// [`letter_cases`] for any text.
+fn letter_cases_by_chars(text: &str) -> (usize, usize) {
+    let lower = text.chars().filter(|c| c.is_lowercase()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    (lower, upper)
+}
+
 fn fold(name: &str) -> String {
     crate::normalize::normalize_pattern(name).to_lowercase()
 }
@@ -1894,8 +1914,12 @@ impl<'a> Run<'a> {
         for &sentence in sentences {
             let mut at = sentence.start;
             while at < sentence.end {
-                // The next upper-case ASCII letter starting a word.
-                let Some(offset) = self.text[at..sentence.end].find(|c: char| c.is_ascii_uppercase()) else {
+                // The next upper-case ASCII letter starting a word. Bytes, not characters: no byte
+                // of a multi-byte character is ASCII, so the byte found starts a character.
+                let Some(offset) = self.text.as_bytes()[at..sentence.end]
+                    .iter()
+                    .position(u8::is_ascii_uppercase)
+                else {
                     break;
                 };
                 let start = at + offset;
@@ -1935,6 +1959,16 @@ impl<'a> Run<'a> {
     /// The acronym in the word `start..end` if it is used as an organisation.
     fn acronym_used_as_actor(&self, start: usize, end: usize, sentence: Sentence) -> Option<(usize, usize)> {
         let word = &self.text[start..end];
+        // The shape test below wants the word's second byte to be a capital or "&" (the
+        // acronym has two characters or more, all of them such). Most capitalised words of a
+        // text fail it, so they are turned away here, before the search for a suffix.
+        if !word
+            .as_bytes()
+            .get(1)
+            .is_some_and(|&b| b.is_ascii_uppercase() || b == b'&')
+        {
+            return None;
+        }
         // "NATO's", "NATO-led".
         let (core, suffix) = match word.find(['\'', '’', '-']) {
             Some(i) => (&word[..i], &word[i..]),
@@ -2019,9 +2053,7 @@ impl<'a> Run<'a> {
         }
         let line_start = self.text[from..pos].rfind('\n').map_or(from, |i| from + i + 1);
         let line_end = self.text[pos..to].find('\n').map_or(to, |i| pos + i);
-        let line = &self.text[line_start..line_end];
-        let lower = line.chars().filter(|c| c.is_lowercase()).count();
-        let upper = line.chars().filter(|c| c.is_uppercase()).count();
+        let (lower, upper) = letter_cases(&self.text[line_start..line_end]);
         lower * 4 < upper
     }
 
@@ -2501,6 +2533,29 @@ mod tests {
                     super::word_end(text, start),
                     super::word_end_from(text, start, start),
                     "{text:?} from {start}"
+                );
+            }
+        }
+    }
+
+    /// The ASCII fast path of `letter_cases` counts as the general path does, on ASCII text and
+    /// on text with non-ASCII letters of both cases and of none.
+    #[test]
+    fn letter_cases_fast_path_agrees_with_the_general_path() {
+        let texts = [
+            "NATO SAYS U.S.-LED TALKS END, 3-1",
+            "Brian E. Nelson said on Twitter",
+            "ÉTATS-UNIS Xhaçka ÀB àB É. ß",
+            "ΕΛΛΑΔΑ Ελλάδα 東京 AB1 1A ",
+            "",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let line = &text[start..];
+                assert_eq!(
+                    super::letter_cases(line),
+                    super::letter_cases_by_chars(line),
+                    "{line:?}"
                 );
             }
         }
