@@ -29,7 +29,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::GazetteerError;
@@ -417,10 +416,6 @@ static NOT_NAME_WORDS: WordSet = WordSet::new(&[
         "Including",
     ],
 ]);
-
-/// Up to this many short forms (aliases, acronyms, surnames) are searched one by one; more go
-/// through one automaton.
-const FEW_SHORT_FORMS: usize = 8;
 
 /// Lower-case words that may sit inside a name ("Lula da Silva", "Ahmed bin Ali").
 const NAME_PARTICLES: &[&str] = &[
@@ -2286,45 +2281,8 @@ impl<'a> Run<'a> {
             return;
         }
         // Where two forms overlap, the leftmost and then the longest wins.
-        let found: Vec<(usize, usize, usize)> = if forms.len() <= FEW_SHORT_FORMS {
-            // The usual article defines a handful, and each is searched on its own: even a
-            // small automaton costs more to build than these few scans of one article.
-            let mut found = Vec::new();
-            for (pattern, (text, ..)) in forms.iter().enumerate() {
-                if !text.is_empty() {
-                    let at = self.text.match_indices(text.as_str());
-                    found.extend(at.map(|(at, _)| (at, at + text.len(), pattern)));
-                }
-            }
-            found.sort_unstable_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
-            let mut last_end = 0;
-            found.retain(|&(start, end, _)| {
-                let keep = start >= last_end;
-                if keep {
-                    last_end = end;
-                }
-                keep
-            });
-            found
-        } else {
-            // A long page or a results list can have hundreds: one scan for all of them, so
-            // that the cost stays linear in the text (one search per form was quadratic).
-            let Ok(automaton) = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // Built for one article and used for one scan of it: the automaton that is
-                // quickest to build wins (a DFA, the default for few patterns, costs several
-                // times more to build than the scan saves). The kind changes no match.
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(forms.iter().map(|(text, ..)| text.as_str()))
-            else {
-                return;
-            };
-            automaton
-                .find_iter(self.text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect()
-        };
-        for (start, end, pattern) in found {
+        let texts: Vec<&str> = forms.iter().map(|(text, ..)| text.as_str()).collect();
+        for (start, end, pattern) in find_leftmost_longest(self.text, &texts) {
             let (_, key, form, from) = forms[pattern];
             let bounded = !self.text[..start]
                 .chars()
@@ -2441,6 +2399,47 @@ impl<'a> Run<'a> {
         };
         fits && country.is_none_or(|c| self.country_of_key(mention.key).as_deref() == Some(c))
     }
+}
+
+/// The occurrences of `patterns` in `text` as (start, end, pattern index), without overlaps:
+/// the leftmost first, and of those starting at one position the longest (the first listed of
+/// equal ones). These are the matches of an Aho-Corasick automaton searching leftmost-longest;
+/// empty patterns are never found.
+///
+/// No automaton: the patterns are an article's short forms (surnames, acronyms, aliases),
+/// from a handful to a few hundred in a results list, and building an automaton for each
+/// article cost more than the search, as did searching for the forms one by one. Here the
+/// text is scanned once for the bytes that start a pattern (mostly capitals), and only there
+/// are the patterns with that first byte compared, the longest first.
+fn find_leftmost_longest(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    let first_byte = |i: usize| patterns[i].as_bytes()[0];
+    // The patterns by first byte, then the longest first, then in list order.
+    let mut order: Vec<usize> = (0..patterns.len()).filter(|&i| !patterns[i].is_empty()).collect();
+    order.sort_unstable_by_key(|&i| (first_byte(i), std::cmp::Reverse(patterns[i].len()), i));
+    let mut starts_a_pattern = [false; 256];
+    for &i in &order {
+        starts_a_pattern[usize::from(first_byte(i))] = true;
+    }
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = bytes[at..].iter().position(|&b| starts_a_pattern[usize::from(b)]) {
+        let start = at + offset;
+        let first = bytes[start];
+        let same_first = order.partition_point(|&i| first_byte(i) < first);
+        let longest = order[same_first..]
+            .iter()
+            .take_while(|&&i| first_byte(i) == first)
+            .find(|&&i| bytes[start..].starts_with(patterns[i].as_bytes()));
+        at = match longest {
+            Some(&i) => {
+                found.push((start, start + patterns[i].len(), i));
+                start + patterns[i].len()
+            }
+            None => start + 1,
+        };
+    }
+    found
 }
 
 /// The sector of an organisation: its head noun's, unless words in its name say more.
@@ -2561,8 +2560,44 @@ mod tests {
         }
     }
 
-    /// Surnames are followed the same way whether an article has a few short forms (searched
-    /// one by one) or many (one automaton).
+    /// The scan for short forms finds what an Aho-Corasick automaton searching leftmost-longest
+    /// finds: forms that are prefixes of one another, repeated forms, forms overlapping one
+    /// another in the text, forms with non-ASCII letters, and an empty form.
+    #[test]
+    fn short_forms_are_found_as_by_a_leftmost_longest_automaton() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let patterns = [
+            "Lee", "Lee Kuan", "Lee", "Kuan Yew", "an", "Xhaçka", "É", "ÉU", "NATO", "NAT", "ATO", "", "Yew", "w",
+        ];
+        let texts = [
+            "Lee Kuan Yew met Lee. Kuan Yew, Leeds and NATO's ATO; NAT-O Xhaçka ÉU É Ée",
+            "LeeLee Kuan YewKuan Yew an an. Lee Kua",
+            "nothing to find here",
+            "",
+        ];
+        for count in 1..=patterns.len() {
+            let patterns = &patterns[..count];
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns.iter().filter(|p| !p.is_empty()))
+                .unwrap();
+            // The automaton numbers the non-empty patterns only.
+            let numbers: Vec<usize> = (0..count).filter(|&i| !patterns[i].is_empty()).collect();
+            for text in texts {
+                let expected: Vec<(usize, usize, usize)> = automaton
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end(), numbers[m.pattern().as_usize()]))
+                    .collect();
+                assert_eq!(
+                    super::find_leftmost_longest(text, patterns),
+                    expected,
+                    "{count} patterns in {text:?}"
+                );
+            }
+        }
+    }
+
+    /// Surnames are followed the same way whether an article has a few short forms or many.
     #[test]
     fn surnames_are_followed_with_few_and_with_many_short_forms() {
         let surnames = [
