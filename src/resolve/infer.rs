@@ -223,7 +223,8 @@ impl Inferrer {
             aliases: Vec::new(),
             removals_pending: false,
         };
-        run.reindex();
+        // The indexes are built once the mentions have their final keys: marking capitals and
+        // teams reads and changes the list only.
         run.mark_capitals_used_as_places();
         run.mark_teams_in_score_lines();
         run.reindex();
@@ -2073,22 +2074,19 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        // "said on X", "in a post on X", "on his X account".
+        // "said on X", "in a post on X", "on his X account". One searcher for all sentences:
+        // `str::find` sets one up at each call, which cost more than most searches.
+        let on_finder = memchr::memmem::Finder::new("on ");
         for &sentence in self.sentences {
-            let mut search = sentence.start;
-            while let Some(on) = self.text[search..sentence.end].find("on ").map(|i| search + i) {
-                search = on + 3;
+            for offset in on_finder.find_iter(&self.text.as_bytes()[sentence.start..sentence.end]) {
+                let on = sentence.start + offset;
                 if self.text[..on].chars().next_back().is_some_and(char::is_alphanumeric) {
                     continue;
                 }
                 let Some((s, e)) = next_word(self.text, on + 2, sentence.end) else {
                     continue;
                 };
-                let before = prev_word(self.text, on, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
                 let name = &self.text[s..e];
-                let after = next_word(self.text, e, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
-                let rest = self.text_between(e, sentence.end).trim_start_matches(is_space);
-                let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
                 if matches!(name, "his" | "her" | "its" | "their" | "the") {
                     // "on his Facebook page".
                     let Some((ns, ne)) = next_word(self.text, e, sentence.end) else {
@@ -2100,9 +2098,16 @@ impl<'a> Run<'a> {
                     }
                     continue;
                 }
-                let posting = before.is_some_and(|w| POSTING_VERBS.contains(&w));
+                // The verb before first: most uses of "on" follow no verb of posting.
+                let before = prev_word(self.text, on, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
+                if !before.is_some_and(|w| POSTING_VERBS.contains(&w)) {
+                    continue;
+                }
+                let after = next_word(self.text, e, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
+                let rest = self.text_between(e, sentence.end).trim_start_matches(is_space);
+                let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
                 let single = clause_ends || after.is_some_and(|w| matches!(w, "that" | "and" | "after" | "before"));
-                if posting && single {
+                if single {
                     found.push((s, e));
                 }
             }
