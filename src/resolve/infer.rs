@@ -29,7 +29,6 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::GazetteerError;
@@ -224,7 +223,8 @@ impl Inferrer {
             aliases: Vec::new(),
             removals_pending: false,
         };
-        run.reindex();
+        // The indexes are built once the mentions have their final keys: marking capitals and
+        // teams reads and changes the list only.
         run.mark_capitals_used_as_places();
         run.mark_teams_in_score_lines();
         run.reindex();
@@ -417,10 +417,6 @@ static NOT_NAME_WORDS: WordSet = WordSet::new(&[
         "Including",
     ],
 ]);
-
-/// Up to this many short forms (aliases, acronyms, surnames) are searched one by one; more go
-/// through one automaton.
-const FEW_SHORT_FORMS: usize = 8;
 
 /// Lower-case words that may sit inside a name ("Lula da Silva", "Ahmed bin Ali").
 const NAME_PARTICLES: &[&str] = &[
@@ -787,6 +783,26 @@ fn is_all_caps(word: &str) -> bool {
 
 fn is_name_token(word: &str) -> bool {
     is_capitalised(word) && !NOT_NAME_WORDS.contains(word) && !word.chars().all(|c| c.is_ascii_digit())
+}
+
+/// How many lower-case and how many upper-case letters `text` has.
+///
+/// ASCII fast path: among ASCII characters, the lower-case and upper-case ones are exactly the
+/// ASCII lower-case and upper-case letters, and bytes are cheaper to test than characters.
+fn letter_cases(text: &str) -> (usize, usize) {
+    if text.is_ascii() {
+        let lower = text.bytes().filter(u8::is_ascii_lowercase).count();
+        let upper = text.bytes().filter(u8::is_ascii_uppercase).count();
+        return (lower, upper);
+    }
+    letter_cases_by_chars(text)
+}
+
+/// [`letter_cases`] for any text.
+fn letter_cases_by_chars(text: &str) -> (usize, usize) {
+    let lower = text.chars().filter(|c| c.is_lowercase()).count();
+    let upper = text.chars().filter(|c| c.is_uppercase()).count();
+    (lower, upper)
 }
 
 fn fold(name: &str) -> String {
@@ -1894,8 +1910,12 @@ impl<'a> Run<'a> {
         for &sentence in sentences {
             let mut at = sentence.start;
             while at < sentence.end {
-                // The next upper-case ASCII letter starting a word.
-                let Some(offset) = self.text[at..sentence.end].find(|c: char| c.is_ascii_uppercase()) else {
+                // The next upper-case ASCII letter starting a word. Bytes, not characters: no byte
+                // of a multi-byte character is ASCII, so the byte found starts a character.
+                let Some(offset) = self.text.as_bytes()[at..sentence.end]
+                    .iter()
+                    .position(u8::is_ascii_uppercase)
+                else {
                     break;
                 };
                 let start = at + offset;
@@ -1935,6 +1955,16 @@ impl<'a> Run<'a> {
     /// The acronym in the word `start..end` if it is used as an organisation.
     fn acronym_used_as_actor(&self, start: usize, end: usize, sentence: Sentence) -> Option<(usize, usize)> {
         let word = &self.text[start..end];
+        // The shape test below wants the word's second byte to be a capital or "&" (the
+        // acronym has two characters or more, all of them such). Most capitalised words of a
+        // text fail it, so they are turned away here, before the search for a suffix.
+        if !word
+            .as_bytes()
+            .get(1)
+            .is_some_and(|&b| b.is_ascii_uppercase() || b == b'&')
+        {
+            return None;
+        }
         // "NATO's", "NATO-led".
         let (core, suffix) = match word.find(['\'', '’', '-']) {
             Some(i) => (&word[..i], &word[i..]),
@@ -2019,9 +2049,7 @@ impl<'a> Run<'a> {
         }
         let line_start = self.text[from..pos].rfind('\n').map_or(from, |i| from + i + 1);
         let line_end = self.text[pos..to].find('\n').map_or(to, |i| pos + i);
-        let line = &self.text[line_start..line_end];
-        let lower = line.chars().filter(|c| c.is_lowercase()).count();
-        let upper = line.chars().filter(|c| c.is_uppercase()).count();
+        let (lower, upper) = letter_cases(&self.text[line_start..line_end]);
         lower * 4 < upper
     }
 
@@ -2046,22 +2074,19 @@ impl<'a> Run<'a> {
                 }
             }
         }
-        // "said on X", "in a post on X", "on his X account".
+        // "said on X", "in a post on X", "on his X account". One searcher for all sentences:
+        // `str::find` sets one up at each call, which cost more than most searches.
+        let on_finder = memchr::memmem::Finder::new("on ");
         for &sentence in self.sentences {
-            let mut search = sentence.start;
-            while let Some(on) = self.text[search..sentence.end].find("on ").map(|i| search + i) {
-                search = on + 3;
+            for offset in on_finder.find_iter(&self.text.as_bytes()[sentence.start..sentence.end]) {
+                let on = sentence.start + offset;
                 if self.text[..on].chars().next_back().is_some_and(char::is_alphanumeric) {
                     continue;
                 }
                 let Some((s, e)) = next_word(self.text, on + 2, sentence.end) else {
                     continue;
                 };
-                let before = prev_word(self.text, on, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
                 let name = &self.text[s..e];
-                let after = next_word(self.text, e, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
-                let rest = self.text_between(e, sentence.end).trim_start_matches(is_space);
-                let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
                 if matches!(name, "his" | "her" | "its" | "their" | "the") {
                     // "on his Facebook page".
                     let Some((ns, ne)) = next_word(self.text, e, sentence.end) else {
@@ -2073,9 +2098,16 @@ impl<'a> Run<'a> {
                     }
                     continue;
                 }
-                let posting = before.is_some_and(|w| POSTING_VERBS.contains(&w));
+                // The verb before first: most uses of "on" follow no verb of posting.
+                let before = prev_word(self.text, on, sentence.start).map(|(ps, pe)| &self.text[ps..pe]);
+                if !before.is_some_and(|w| POSTING_VERBS.contains(&w)) {
+                    continue;
+                }
+                let after = next_word(self.text, e, sentence.end).map(|(ns, ne)| &self.text[ns..ne]);
+                let rest = self.text_between(e, sentence.end).trim_start_matches(is_space);
+                let clause_ends = rest.is_empty() || rest.starts_with([',', '.', ';', ':', ')', '"', '”']);
                 let single = clause_ends || after.is_some_and(|w| matches!(w, "that" | "and" | "after" | "before"));
-                if posting && single {
+                if single {
                     found.push((s, e));
                 }
             }
@@ -2254,45 +2286,8 @@ impl<'a> Run<'a> {
             return;
         }
         // Where two forms overlap, the leftmost and then the longest wins.
-        let found: Vec<(usize, usize, usize)> = if forms.len() <= FEW_SHORT_FORMS {
-            // The usual article defines a handful, and each is searched on its own: even a
-            // small automaton costs more to build than these few scans of one article.
-            let mut found = Vec::new();
-            for (pattern, (text, ..)) in forms.iter().enumerate() {
-                if !text.is_empty() {
-                    let at = self.text.match_indices(text.as_str());
-                    found.extend(at.map(|(at, _)| (at, at + text.len(), pattern)));
-                }
-            }
-            found.sort_unstable_by_key(|&(start, end, pattern)| (start, std::cmp::Reverse(end), pattern));
-            let mut last_end = 0;
-            found.retain(|&(start, end, _)| {
-                let keep = start >= last_end;
-                if keep {
-                    last_end = end;
-                }
-                keep
-            });
-            found
-        } else {
-            // A long page or a results list can have hundreds: one scan for all of them, so
-            // that the cost stays linear in the text (one search per form was quadratic).
-            let Ok(automaton) = AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                // Built for one article and used for one scan of it: the automaton that is
-                // quickest to build wins (a DFA, the default for few patterns, costs several
-                // times more to build than the scan saves). The kind changes no match.
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(forms.iter().map(|(text, ..)| text.as_str()))
-            else {
-                return;
-            };
-            automaton
-                .find_iter(self.text)
-                .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-                .collect()
-        };
-        for (start, end, pattern) in found {
+        let texts: Vec<&str> = forms.iter().map(|(text, ..)| text.as_str()).collect();
+        for (start, end, pattern) in find_leftmost_longest(self.text, &texts) {
             let (_, key, form, from) = forms[pattern];
             let bounded = !self.text[..start]
                 .chars()
@@ -2411,6 +2406,89 @@ impl<'a> Run<'a> {
     }
 }
 
+/// The occurrences of `patterns` in `text` as (start, end, pattern index), without overlaps:
+/// the leftmost first, and of those starting at one position the longest (the first listed of
+/// equal ones). These are the matches of an Aho-Corasick automaton searching leftmost-longest;
+/// empty patterns are never found.
+///
+/// No automaton: the patterns are an article's short forms (surnames, acronyms, aliases),
+/// from a handful to a few hundred in a results list, and building an automaton for each
+/// article cost more than the search, as did searching for the forms one by one. Here the
+/// text is scanned once for the bytes that start a pattern (mostly capitals), and only there
+/// are the patterns with that first byte compared, the longest first.
+fn find_leftmost_longest(text: &str, patterns: &[&str]) -> Vec<(usize, usize, usize)> {
+    let first_byte = |i: usize| patterns[i].as_bytes()[0];
+    // The patterns by first byte, then the longest first, then in list order.
+    let mut order: Vec<usize> = (0..patterns.len()).filter(|&i| !patterns[i].is_empty()).collect();
+    order.sort_unstable_by_key(|&i| (first_byte(i), std::cmp::Reverse(patterns[i].len()), i));
+    let mut firsts: Vec<u8> = order.iter().map(|&i| first_byte(i)).collect();
+    firsts.dedup();
+    let firsts = ByteSet::new(&firsts);
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(offset) = firsts.find_in(&bytes[at..]) {
+        let start = at + offset;
+        let first = bytes[start];
+        let same_first = order.partition_point(|&i| first_byte(i) < first);
+        let longest = order[same_first..]
+            .iter()
+            .take_while(|&&i| first_byte(i) == first)
+            .find(|&&i| bytes[start..].starts_with(patterns[i].as_bytes()));
+        at = match longest {
+            Some(&i) => {
+                found.push((start, start + patterns[i].len(), i));
+                start + patterns[i].len()
+            }
+            None => start + 1,
+        };
+    }
+    found
+}
+
+/// A set of bytes to search a text for.
+enum ByteSet {
+    /// Up to three bytes, searched for with memchr's vector search: the usual article's short
+    /// forms start with one to three capitals, and the scan then costs a fraction of a byte
+    /// by byte search.
+    One(u8),
+    Two(u8, u8),
+    Three(u8, u8, u8),
+    /// Any number of bytes, by a look-up per byte.
+    Table(Box<[bool; 256]>),
+}
+
+impl ByteSet {
+    /// The set of `bytes` (without repeats).
+    fn new(bytes: &[u8]) -> Self {
+        match *bytes {
+            [a] => ByteSet::One(a),
+            [a, b] => ByteSet::Two(a, b),
+            [a, b, c] => ByteSet::Three(a, b, c),
+            _ => ByteSet::table(bytes),
+        }
+    }
+
+    /// The set of `bytes` as a table, whatever their number.
+    fn table(bytes: &[u8]) -> Self {
+        let mut table = Box::new([false; 256]);
+        for &b in bytes {
+            table[usize::from(b)] = true;
+        }
+        ByteSet::Table(table)
+    }
+
+    /// The position of the first byte of `haystack` in the set.
+    fn find_in(&self, haystack: &[u8]) -> Option<usize> {
+        match self {
+            ByteSet::One(a) => memchr::memchr(*a, haystack),
+            ByteSet::Two(a, b) => memchr::memchr2(*a, *b, haystack),
+            ByteSet::Three(a, b, c) => memchr::memchr3(*a, *b, *c, haystack),
+            ByteSet::Table(table) => haystack.iter().position(|&b| table[usize::from(b)]),
+        }
+    }
+}
+
 /// The sector of an organisation: its head noun's, unless words in its name say more.
 fn sector_for(name: &str, row: &TitleRow) -> Option<String> {
     let lower = name.to_lowercase();
@@ -2506,8 +2584,86 @@ mod tests {
         }
     }
 
-    /// Surnames are followed the same way whether an article has a few short forms (searched
-    /// one by one) or many (one automaton).
+    /// The ASCII fast path of `letter_cases` counts as the general path does, on ASCII text and
+    /// on text with non-ASCII letters of both cases and of none.
+    #[test]
+    fn letter_cases_fast_path_agrees_with_the_general_path() {
+        let texts = [
+            "NATO SAYS U.S.-LED TALKS END, 3-1",
+            "Brian E. Nelson said on Twitter",
+            "ÉTATS-UNIS Xhaçka ÀB àB É. ß",
+            "ΕΛΛΑΔΑ Ελλάδα 東京 AB1 1A ",
+            "",
+        ];
+        for text in texts {
+            for start in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let line = &text[start..];
+                assert_eq!(
+                    super::letter_cases(line),
+                    super::letter_cases_by_chars(line),
+                    "{line:?}"
+                );
+            }
+        }
+    }
+
+    /// The scan for short forms finds what an Aho-Corasick automaton searching leftmost-longest
+    /// finds: forms that are prefixes of one another, repeated forms, forms overlapping one
+    /// another in the text, forms with non-ASCII letters, and an empty form.
+    #[test]
+    fn short_forms_are_found_as_by_a_leftmost_longest_automaton() {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let patterns = [
+            "Lee", "Lee Kuan", "Lee", "Kuan Yew", "an", "Xhaçka", "É", "ÉU", "NATO", "NAT", "ATO", "", "Yew", "w",
+        ];
+        let texts = [
+            "Lee Kuan Yew met Lee. Kuan Yew, Leeds and NATO's ATO; NAT-O Xhaçka ÉU É Ée",
+            "LeeLee Kuan YewKuan Yew an an. Lee Kua",
+            "nothing to find here",
+            "",
+        ];
+        for count in 1..=patterns.len() {
+            let patterns = &patterns[..count];
+            let automaton = AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns.iter().filter(|p| !p.is_empty()))
+                .unwrap();
+            // The automaton numbers the non-empty patterns only.
+            let numbers: Vec<usize> = (0..count).filter(|&i| !patterns[i].is_empty()).collect();
+            for text in texts {
+                let expected: Vec<(usize, usize, usize)> = automaton
+                    .find_iter(text)
+                    .map(|m| (m.start(), m.end(), numbers[m.pattern().as_usize()]))
+                    .collect();
+                assert_eq!(
+                    super::find_leftmost_longest(text, patterns),
+                    expected,
+                    "{count} patterns in {text:?}"
+                );
+            }
+        }
+    }
+
+    /// A set of up to three bytes (memchr) finds what the same set as a table finds.
+    #[test]
+    fn byte_set_fast_paths_agree_with_the_table() {
+        let haystacks: [&[u8]; 4] = [b"Lee Kuan Yew met NATO", "Xhaçka ÉU".as_bytes(), b"", b"zzzz"];
+        let sets: [&[u8]; 6] = [b"", b"L", b"LN", b"YNz", b"LKYN", "É".as_bytes()];
+        for set in sets {
+            for haystack in haystacks {
+                for from in 0..=haystack.len() {
+                    let haystack = &haystack[from..];
+                    assert_eq!(
+                        super::ByteSet::new(set).find_in(haystack),
+                        super::ByteSet::table(set).find_in(haystack),
+                        "{set:?} in {haystack:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// Surnames are followed the same way whether an article has a few short forms or many.
     #[test]
     fn surnames_are_followed_with_few_and_with_many_short_forms() {
         let surnames = [
