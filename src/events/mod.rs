@@ -778,7 +778,7 @@ fn code_trigger(
     // smallest (word, object number), with the object's last token.
     let mut objects: Vec<(u32, (usize, u32), usize)> = Vec::new();
     for j in trigger_end + 1..(trigger_end + 6).min(clause_end) {
-        for (row_id, number) in index.starting_with(s.lower(j)) {
+        for (row_id, number) in lexicon.objects_starting_with(index, s.lower(j)) {
             let found_earlier = objects.iter().any(|&(id, (at, _), _)| id == row_id && at < j);
             if found_earlier || !allowed(row_id) {
                 continue;
