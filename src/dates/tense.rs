@@ -257,6 +257,7 @@ const CONTRACTED_PRONOUNS: &[&str] = &[
 ];
 
 /// One word of the sentence.
+#[derive(Debug, PartialEq)]
 struct Word {
     /// The word in ASCII lower case with straight apostrophes, when it is short and ASCII
     /// (every cue word is).
@@ -278,10 +279,20 @@ const CLAUSE_BREAK: usize = 4;
 const WINDOW: usize = 160;
 
 fn words(sentence: &str) -> Vec<(usize, Word)> {
+    // Nearly every window is ASCII, and reading its bytes as chars skips the UTF-8 decoding.
+    if sentence.is_ascii() {
+        words_of(sentence, sentence.bytes().map(char::from).enumerate())
+    } else {
+        words_of(sentence, sentence.char_indices())
+    }
+}
+
+/// [`words`], given the chars of `sentence` with their byte offsets.
+fn words_of(sentence: &str, chars: impl Iterator<Item = (usize, char)>) -> Vec<(usize, Word)> {
     let mut out = Vec::with_capacity(32);
     let mut start = None;
     let mut clause = 0;
-    for (i, c) in sentence.char_indices().chain(std::iter::once((sentence.len(), ' '))) {
+    for (i, c) in chars.chain(std::iter::once((sentence.len(), ' '))) {
         let part = c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
         match (part, start) {
             (true, None) => start = Some(i),
@@ -289,7 +300,7 @@ fn words(sentence: &str) -> Vec<(usize, Word)> {
                 let text = &sentence[s..i];
                 let capitalised = text.chars().next().is_some_and(char::is_uppercase);
                 let folded = Folded::new(text);
-                let classes = folded.as_ref().map_or(0, |f| classes_of(f.as_str()));
+                let classes = folded.as_ref().map_or(0, |f| classes_of(f.as_bytes()));
                 out.push((
                     s,
                     Word {
@@ -311,7 +322,7 @@ fn words(sentence: &str) -> Vec<(usize, Word)> {
 }
 
 /// A short ASCII word in lower case, with a curly apostrophe made straight.
-#[derive(Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 struct Folded {
     bytes: [u8; 16],
     len: u8,
@@ -333,8 +344,10 @@ impl Folded {
         Some(Folded { bytes, len: len as u8 })
     }
 
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).expect("folded words are ASCII")
+    /// The folded word. Bytes rather than `&str`: every word of the window is compared, and
+    /// checking the bytes for UTF-8 again each time cost more than the comparisons.
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..usize::from(self.len)]
     }
 }
 
@@ -368,8 +381,11 @@ const IRREGULAR_PAST_NOUNS: &[&str] = &[
 const AUXILIARIES: &[&str] = &["was", "were", "had", "did", "said"];
 
 /// The cue lists a folded word is in.
-fn classes_of(word: &str) -> u16 {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> = std::sync::OnceLock::new();
+///
+/// Every word of the window around an expression is looked up, so the table hashes with
+/// `FxHash`: SipHash, the standard map's default, cost more than the rest of the scan.
+fn classes_of(word: &[u8]) -> u16 {
+    static TABLE: std::sync::OnceLock<rustc_hash::FxHashMap<&'static [u8], u16>> = std::sync::OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let lists: [(&[&str], u16); 14] = [
             (FUTURE_BEFORE_TO, Class::FUTURE_BEFORE_TO),
@@ -387,10 +403,10 @@ fn classes_of(word: &str) -> u16 {
             (FUTURE_BEFORE_FOR, Class::FUTURE_BEFORE_FOR),
             (&["for"], Class::FOR),
         ];
-        let mut table = std::collections::HashMap::new();
+        let mut table = rustc_hash::FxHashMap::default();
         for (list, class) in lists {
             for word in list {
-                *table.entry(*word).or_insert(0) |= class;
+                *table.entry(word.as_bytes()).or_insert(0) |= class;
             }
         }
         // The simple past of every irregular verb the event stage knows ("ran", "fought",
@@ -398,7 +414,7 @@ fn classes_of(word: &str) -> u16 {
         // wound", "the ground", "a shot"), which would date a phrase by a word that is no verb.
         for past in crate::events::inflect::irregular_simple_pasts() {
             if !IRREGULAR_PAST_NOUNS.contains(&past) {
-                *table.entry(past).or_insert(0) |= Class::PAST;
+                *table.entry(past.as_bytes()).or_insert(0) |= Class::PAST;
             }
         }
         table
@@ -425,7 +441,7 @@ impl Word {
 
     /// Whether the word is `w` (lower case).
     fn is(&self, w: &str) -> bool {
-        self.folded.as_ref().is_some_and(|f| f.as_str() == w)
+        self.folded.as_ref().is_some_and(|f| f.as_bytes() == w.as_bytes())
     }
 }
 
@@ -436,14 +452,14 @@ fn is_in(word: &Word, class: u16) -> bool {
 /// Whether `w`, a lower-case word ending in -ed, is an adjective made with the prefix "un-"
 /// ("an unspecified date", "unidentified gunmen", "undisclosed terms"): such a word is
 /// almost never a verb, unlike the few verbs that start with "un-" ("unveiled").
-fn negated_participle(w: &str) -> bool {
-    w.starts_with("un") && !w.starts_with("under") && !UN_VERBS.contains(&w)
+fn negated_participle(w: &[u8]) -> bool {
+    w.starts_with(b"un") && !w.starts_with(b"under") && !UN_VERBS.iter().any(|verb| verb.as_bytes() == w)
 }
 
 /// The tense cue of word `i` of `words`, if it is one.
 fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
     let word = &words[i].1;
-    let w = word.folded.as_ref()?.as_str();
+    let w = word.folded.as_ref()?.as_bytes();
     let next = words.get(i + 1).map(|(_, n)| n);
     let prev = i.checked_sub(1).map(|p| &words[p].1);
     let planned = (is_in(word, Class::FUTURE_BEFORE_TO) && next.is_some_and(|n| is_in(n, Class::TO)))
@@ -457,14 +473,14 @@ fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
         return Some(if pluperfect { Tense::Past } else { Tense::Future });
     }
     // "next to the embassy" is a place, not a time.
-    if w == "next" && next.is_some_and(|n| is_in(n, Class::TO)) {
+    if w == b"next" && next.is_some_and(|n| is_in(n, Class::TO)) {
         return None;
     }
-    if is_in(word, Class::FUTURE) || w.ends_with("'ll") {
+    if is_in(word, Class::FUTURE) || w.ends_with(b"'ll") {
         return Some(Tense::Future);
     }
     // "as soon as Tuesday", "as early as next week": the earliest a thing can still happen.
-    if matches!(w, "soon" | "early") && prev.is_some_and(|p| p.is("as")) && next.is_some_and(|n| n.is("as")) {
+    if matches!(w, b"soon" | b"early") && prev.is_some_and(|p| p.is("as")) && next.is_some_and(|n| n.is("as")) {
         return Some(Tense::Future);
     }
     // "since" looks back from now: whatever it starts is over or ongoing, never ahead.
@@ -480,7 +496,7 @@ fn cue(words: &[(usize, Word)], i: usize) -> Option<Tense> {
     }
     let past_form = is_in(word, Class::PAST)
         || (w.len() >= 4
-            && w.ends_with("ed")
+            && w.ends_with(b"ed")
             && !word.capitalised
             && !is_in(word, Class::NOT_PAST)
             && !negated_participle(w));
@@ -594,6 +610,16 @@ mod tests {
     fn tense(sentence: &str, expr: &str) -> Tense {
         let start = sentence.find(expr).expect("the expression is in the sentence");
         tense_around(sentence, 0..sentence.len(), start..start + expr.len())
+    }
+
+    /// The ASCII fast path of [`words`] reads a window as [`words_of`] does by chars.
+    #[test]
+    fn ascii_words_agree_with_char_words() {
+        let sentence = "The talks, which will be held (in Tirana) on Tuesday; officials' plans were announced.";
+        let fast = words(sentence);
+        let general = words_of(sentence, sentence.char_indices());
+        assert_eq!(fast, general);
+        assert_eq!(fast.len(), 14);
     }
 
     #[test]

@@ -85,16 +85,33 @@ pub struct TriggerForm {
 /// hundred rows, one per object, and trying every object at every word after every
 /// occurrence was most of the time spent coding events. With the rows keyed by the first word
 /// of each object, the words after a trigger are looked up instead, and only the objects that
-/// can start there are compared in full.
+/// can start there are compared in full (see [`EventLexicon::objects_starting_with`]).
+///
+/// An index is built once per form, but the first article that meets a form pays for it: so
+/// the objects live in one vector, grouped by first word, rather than in a vector per word.
 #[derive(Debug, Clone, Default)]
 pub struct ObjectIndex {
     /// Rows without objects: the trigger alone codes them.
     pub bare: Vec<u32>,
-    /// The hash of the first word of an object (in lower case; for `&name`, of each member of
-    /// the synset) -> the rows and the number of the object within its row. Keyed by hash, not
-    /// by the word, so that building an index copies no strings; a collision only adds a
-    /// candidate that the full comparison turns down.
-    by_first_word: FxHashMap<u64, Vec<(u32, u32)>>,
+    /// (row, number of the object within its row) of the objects that start with a word,
+    /// grouped by that word, rows in order within a group.
+    objects: Vec<(u32, u32)>,
+    /// The key of an object's first word (in lower case) -> its group in `objects` (start,
+    /// length). Keyed by hash, not by the word, so that building an index copies no strings;
+    /// a collision only adds a candidate that the full comparison turns down.
+    by_first_word: FxHashMap<u64, (u32, u32)>,
+    /// (synset, row, number of the object) for objects that start with `&name`, sorted by
+    /// synset. The members' first words are found through
+    /// [`EventLexicon::synsets_by_first_word`] instead of being copied into the index of every
+    /// form: "give" or "provide" refer to synsets of several hundred words.
+    by_synset: Vec<(u32, u32, u32)>,
+}
+
+/// The entries of `sorted` (sorted by `key`) whose key is `wanted`.
+fn run_with_key<T, K: Ord + Copy>(sorted: &[T], wanted: K, key: impl Fn(&T) -> K) -> &[T] {
+    let start = sorted.partition_point(|entry| key(entry) < wanted);
+    let len = sorted[start..].partition_point(|entry| key(entry) == wanted);
+    &sorted[start..start + len]
 }
 
 /// What a word would be without a regular plural ending ("sanctions": "sanction"; "taxes":
@@ -109,19 +126,6 @@ fn word_key(word: &str) -> u64 {
     rustc_hash::FxBuildHasher.hash_one(word)
 }
 
-impl ObjectIndex {
-    /// The objects that may start with a word written `word` (lower case). The last word of
-    /// an object may be a regular plural, so the word is also looked up without "s" and "es";
-    /// the caller compares each object in full.
-    pub fn starting_with<'a>(&'a self, word: &'a str) -> impl Iterator<Item = (u32, u32)> + 'a {
-        std::iter::once(word)
-            .chain(regular_singulars(word).filter(|w| !w.is_empty()))
-            .filter_map(|key| self.by_first_word.get(&word_key(key)))
-            .flatten()
-            .copied()
-    }
-}
-
 /// The event lexicon: rows, the written forms to look for, and the code table.
 ///
 /// The generated lexicon has tens of thousands of rows, and an article uses a few dozen. So
@@ -131,9 +135,14 @@ impl ObjectIndex {
 #[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
     rows: Vec<LazyRow>,
-    /// Named word lists an object may refer to as `&name` ("&weapon"), each member split
-    /// into words.
-    synsets: FxHashMap<String, Vec<Vec<String>>>,
+    /// Named word lists an object may refer to as `&name` ("&weapon"): the name (lower case,
+    /// without `&`) -> its number in `synset_members`.
+    synsets: FxHashMap<String, u32>,
+    /// The members of each synset, each split into words.
+    synset_members: Vec<Vec<Vec<String>>>,
+    /// The key of the first word of a member -> the synsets with such a member (each once):
+    /// the synsets an object starting at a word may come from (see [`ObjectIndex::by_synset`]).
+    synsets_by_first_word: FxHashMap<u64, Vec<u32>>,
     forms: Vec<(String, TriggerForm)>,
     /// The object indexes of the forms, each built the first time one of its forms is met.
     object_indexes: Vec<OnceLock<ObjectIndex>>,
@@ -154,7 +163,8 @@ impl EventLexicon {
     /// Reads the event lexicon files and the code table of a gazetteer. Rows of later files
     /// (user files come last) replace earlier rows with the same trigger, kind and objects.
     pub fn from_gazetteer(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        let mut synsets: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
+        let mut synsets: FxHashMap<String, u32> = FxHashMap::default();
+        let mut synset_members: Vec<Vec<Vec<String>>> = Vec::new();
         for file in gazetteer.lexicons(LexiconKind::Events) {
             for row in file.rows.iter().filter(|row| file.get(row, "kind") == "synset") {
                 let name = file.get(row, "phrase").trim_start_matches('&').to_lowercase();
@@ -164,7 +174,24 @@ impl EventLexicon {
                     .map(|m| m.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>())
                     .filter(|m| !m.is_empty())
                     .collect();
-                synsets.insert(name, members);
+                // A later file's synset of the same name replaces the earlier one.
+                match synsets.get(&name) {
+                    Some(&id) => synset_members[id as usize] = members,
+                    None => {
+                        synsets.insert(name, synset_members.len() as u32);
+                        synset_members.push(members);
+                    }
+                }
+            }
+        }
+        let mut synsets_by_first_word: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
+        for (id, members) in synset_members.iter().enumerate() {
+            for member in members {
+                let slot = synsets_by_first_word.entry(word_key(&member[0])).or_default();
+                // A synset may give the same first word twice ("air strike", "air raid").
+                if slot.last() != Some(&(id as u32)) {
+                    slot.push(id as u32);
+                }
             }
         }
         let row_count: usize = gazetteer
@@ -289,6 +316,8 @@ impl EventLexicon {
         Ok(EventLexicon {
             rows,
             synsets,
+            synset_members,
+            synsets_by_first_word,
             forms,
             object_indexes,
             codes,
@@ -322,6 +351,8 @@ impl EventLexicon {
         let form = self.form(id);
         self.object_indexes[form.objects as usize].get_or_init(|| {
             let mut index = ObjectIndex::default();
+            // (key of the first word, row, number of the object), grouped below.
+            let mut keyed: Vec<(u64, u32, u32)> = Vec::new();
             // The object column of the last file seen: a form's rows mostly share a file.
             let mut object_column: Option<(&Arc<LexiconFile>, usize)> = None;
             for &row_id in &form.rows {
@@ -338,35 +369,74 @@ impl EventLexicon {
                 let mut count = 0;
                 for (number, object) in objects.enumerate() {
                     count += 1;
-                    let mut add = |word: &str| {
-                        let slot = index.by_first_word.entry(word_key(word)).or_default();
-                        // A synset may give the same first word twice ("air strike", "air raid").
-                        if slot.last() != Some(&(row_id, number as u32)) {
-                            slot.push((row_id, number as u32));
-                        }
-                    };
                     let first = object.split(' ').next().unwrap_or_default();
                     match first.strip_prefix('&') {
-                        Some(name) => self
-                            .synset(name)
-                            .unwrap_or_default()
-                            .iter()
-                            .filter_map(|member| member.first())
-                            .for_each(|word| add(word)),
-                        None => add(first),
+                        // An undefined synset (check_row rejects one) has no members to match.
+                        Some(name) => {
+                            if let Some(&synset) = self.synsets.get(name) {
+                                index.by_synset.push((synset, row_id, number as u32));
+                            }
+                        }
+                        None => keyed.push((word_key(first), row_id, number as u32)),
                     }
                 }
                 if count == 0 {
                     index.bare.push(row_id);
                 }
             }
+            // Stable sorts: rows stay in order within a key.
+            keyed.sort_by_key(|&(key, _, _)| key);
+            index.by_synset.sort_by_key(|&(synset, _, _)| synset);
+            index.objects = keyed.iter().map(|&(_, row, number)| (row, number)).collect();
+            let mut start = 0;
+            for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+                index.by_first_word.insert(group[0].0, (start, group.len() as u32));
+                start += group.len() as u32;
+            }
             index
         })
     }
 
+    /// The objects of `index` (row, number of the object within the row) that may start with
+    /// a word written `word` (lower case). The last word of an object may be a regular plural,
+    /// so the word is also looked up without "s" and "es"; the caller compares each object in
+    /// full.
+    pub fn objects_starting_with<'a>(
+        &'a self,
+        index: &'a ObjectIndex,
+        word: &'a str,
+    ) -> impl Iterator<Item = (u32, u32)> + 'a {
+        std::iter::once(word)
+            .chain(regular_singulars(word).filter(|w| !w.is_empty()))
+            .flat_map(move |w| self.objects_keyed(index, word_key(w)))
+    }
+
+    /// The objects of `index` whose first word (or the first word of a member of its synset)
+    /// has the key `key`; each at most once.
+    fn objects_keyed<'a>(&'a self, index: &'a ObjectIndex, key: u64) -> impl Iterator<Item = (u32, u32)> + 'a {
+        let literal = index
+            .by_first_word
+            .get(&key)
+            .map_or(&[][..], |&(start, len)| {
+                &index.objects[start as usize..(start + len) as usize]
+            })
+            .iter()
+            .copied();
+        let from_synsets = self
+            .synsets_by_first_word
+            .get(&key)
+            .into_iter()
+            .flatten()
+            .flat_map(move |&synset| run_with_key(&index.by_synset, synset, |&(s, _, _)| s))
+            .map(|&(_, row, number)| (row, number));
+        literal.chain(from_synsets)
+    }
+
     /// The members of a synset (`name` without the `&`), each as words.
     pub fn synset(&self, name: &str) -> Option<&[Vec<String>]> {
-        self.synsets.get(name).map(Vec::as_slice)
+        self.synsets
+            .get(name)
+            .map(|&id| self.synset_members[id as usize].as_slice())
     }
 
     /// A row.
@@ -461,7 +531,7 @@ fn check_row(
     file: &LexiconFile,
     columns: &RowColumns,
     row: &LexiconRow,
-    synsets: &FxHashMap<String, Vec<Vec<String>>>,
+    synsets: &FxHashMap<String, u32>,
 ) -> Result<TriggerKind, GazetteerError> {
     let kind = match file.field(row, columns.kind) {
         "verb" | "" => TriggerKind::Verb,
@@ -588,8 +658,8 @@ mod tests {
         // "launch" and "launched" have the same rows, and so one index.
         assert!(std::ptr::eq(launched, form("launch")));
         let rows = |word: &str| -> Vec<(String, u32)> {
-            launched
-                .starting_with(word)
+            lexicon
+                .objects_starting_with(launched, word)
                 .map(|(row, number)| (lexicon.row(row).code.clone(), number))
                 .collect()
         };
@@ -622,7 +692,7 @@ mod tests {
             let lexicon = EventLexicon::from_gazetteer(gazetteer).unwrap();
             for id in 0..lexicon.forms.len() as u32 {
                 let index = lexicon.objects_of(id);
-                // The index as built from parsed rows.
+                // The index as built from parsed rows, with each synset member's first word.
                 let mut expected_bare = Vec::new();
                 let mut expected: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
                 for &row_id in &lexicon.form(id).rows {
@@ -638,14 +708,22 @@ mod tests {
                         };
                         for word in words {
                             let slot = expected.entry(word_key(word)).or_default();
-                            if slot.last() != Some(&(row_id, number as u32)) {
+                            if !slot.contains(&(row_id, number as u32)) {
                                 slot.push((row_id, number as u32));
                             }
                         }
                     }
                 }
-                assert_eq!(index.bare, expected_bare, "form {}", lexicon.forms[id as usize].0);
-                assert_eq!(index.by_first_word, expected, "form {}", lexicon.forms[id as usize].0);
+                let form = &lexicon.forms[id as usize].0;
+                assert_eq!(index.bare, expected_bare, "form {form}");
+                for (&key, rows) in &mut expected {
+                    let mut found: Vec<(u32, u32)> = lexicon.objects_keyed(index, key).collect();
+                    found.sort_unstable();
+                    rows.sort_unstable();
+                    assert_eq!(&found, rows, "form {form}");
+                }
+                // No object is filed under a word that no object starts with.
+                assert!(index.by_first_word.keys().all(|key| expected.contains_key(key)));
             }
         }
     }

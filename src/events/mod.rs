@@ -362,10 +362,12 @@ impl Clauseable<'_> {
     /// Whether token `j` ends a clause (see [`Clauseable::clause`]).
     fn is_boundary(&self, j: usize) -> bool {
         let w = self.word(j);
+        // Every token of a prepared sentence is tested: "that" is looked for before the long
+        // list of verbs of saying, which few tokens are.
         matches!(w, ";" | "—" | "–" | ":" | "(" | ")" | "[" | "]")
             || (self.is(j, CLAUSE_OPENERS) && self.actor_at[j].is_none())
             || (self.is(j, &["that"]) && j > 0 && self.is(j - 1, SAYING))
-            || (self.is(j, SAYING) && j + 1 < self.tokens.len() && self.is(j + 1, &["that"]))
+            || (self.is(j + 1, &["that"]) && self.is(j, SAYING))
     }
 
     /// The noun phrases from token `from` on: each a list of head actor mentions, split at
@@ -778,7 +780,7 @@ fn code_trigger(
     // smallest (word, object number), with the object's last token.
     let mut objects: Vec<(u32, (usize, u32), usize)> = Vec::new();
     for j in trigger_end + 1..(trigger_end + 6).min(clause_end) {
-        for (row_id, number) in index.starting_with(s.lower(j)) {
+        for (row_id, number) in lexicon.objects_starting_with(index, s.lower(j)) {
             let found_earlier = objects.iter().any(|&(id, (at, _), _)| id == row_id && at < j);
             if found_earlier || !allowed(row_id) {
                 continue;
