@@ -433,9 +433,9 @@ impl Word {
     /// The contractions of pronouns with "is" or "has" ("it's", "he's") are not.
     fn is_possessive_noun(&self) -> bool {
         self.folded.as_ref().is_some_and(|f| {
-            f.as_str()
-                .strip_suffix("'s")
-                .is_some_and(|stem| !stem.is_empty() && !CONTRACTED_PRONOUNS.contains(&stem))
+            f.as_bytes()
+                .strip_suffix(b"'s")
+                .is_some_and(|stem| !stem.is_empty() && !CONTRACTED_PRONOUNS.iter().any(|p| p.as_bytes() == stem))
         })
     }
 
