@@ -661,6 +661,39 @@ const LOCATIVE: &[&str] = &[
     "towards",
 ];
 
+/// What [`word_end`] makes of a byte.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit.
+    WordChar,
+    /// `-`, `'` or `.`: part of the word when a letter or digit follows.
+    Inner,
+    /// A byte of a non-ASCII character, which only the general path can judge.
+    NonAscii,
+    /// Anything else ends the word.
+    Other,
+}
+
+/// [`ByteClass`] of every byte value.
+static BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphanumeric() {
+            ByteClass::WordChar
+        } else if !byte.is_ascii() {
+            ByteClass::NonAscii
+        } else if matches!(byte, b'-' | b'\'' | b'.') {
+            ByteClass::Inner
+        } else {
+            ByteClass::Other
+        };
+        b += 1;
+    }
+    table
+};
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\u{00A0}' || c == '\t' || c == '\u{202F}'
 }
@@ -675,22 +708,22 @@ fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     while let Some(&b) = bytes.get(end) {
-        if b.is_ascii_alphanumeric() {
-            end += 1;
-            continue;
-        }
-        if !b.is_ascii() {
-            return word_end_from(text, start, end);
-        }
-        if matches!(b, b'-' | b'\'' | b'.') {
-            match bytes.get(end + 1) {
-                Some(next) if next.is_ascii_alphanumeric() => {
+        // One table load per byte: this loop runs over every word of every sentence.
+        match BYTE_CLASS[b as usize] {
+            ByteClass::WordChar => {
+                end += 1;
+                continue;
+            }
+            ByteClass::NonAscii => return word_end_from(text, start, end),
+            ByteClass::Inner => match bytes.get(end + 1).map(|&next| BYTE_CLASS[next as usize]) {
+                Some(ByteClass::WordChar) => {
                     end += 2;
                     continue;
                 }
-                Some(next) if !next.is_ascii() => return word_end_from(text, start, end),
+                Some(ByteClass::NonAscii) => return word_end_from(text, start, end),
                 _ => {}
-            }
+            },
+            ByteClass::Other => {}
         }
         break;
     }
@@ -777,7 +810,20 @@ fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// ASCII fast path: among ASCII characters, the alphabetic and lower-case ones are exactly
+/// the ASCII letters and lower-case letters, and bytes are cheaper to test than characters.
 fn is_all_caps(word: &str) -> bool {
+    if word.is_ascii() {
+        let bytes = word.as_bytes();
+        // Most words have a lower-case letter early: test that before counting.
+        return !bytes.iter().any(u8::is_ascii_lowercase)
+            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1;
+    }
+    is_all_caps_by_chars(word)
+}
+
+/// [`is_all_caps`] for any text.
+fn is_all_caps_by_chars(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
@@ -984,6 +1030,15 @@ impl<'a> Run<'a> {
     /// name word, at punctuation, and at known mentions and lexicon phrases.
     fn name_run(&self, pos: usize, limit: usize, max: usize) -> Vec<(usize, usize)> {
         let mut words = Vec::new();
+        self.name_run_into(pos, limit, max, &mut words);
+        words
+    }
+
+    /// [`Self::name_run`] into a buffer the caller reuses: [`Self::people_by_name_shape`]
+    /// looks for a run at every capitalised word, and a new vector for each cost an
+    /// allocation.
+    fn name_run_into(&self, pos: usize, limit: usize, max: usize, words: &mut Vec<(usize, usize)>) {
+        words.clear();
         let mut at = pos;
         while words.len() < max {
             let Some((start, end)) = next_word(self.text, at, limit) else {
@@ -996,7 +1051,7 @@ impl<'a> Run<'a> {
                 || NAME_PARTICLES.contains(&word)
                     && next_word(self.text, end, limit).is_some_and(|(s, e)| is_name_token(&self.text[s..e]));
             if !name_like
-                || (is_all_caps(word) && word.len() > 4)
+                || (word.len() > 4 && is_all_caps(word))
                 || self.occupied(start, end)
                 || self.title_overlaps(start, end)
             {
@@ -1011,7 +1066,6 @@ impl<'a> Run<'a> {
         {
             words.pop();
         }
-        words
     }
 
     /// Registers an entity (one per kind and name) and a mention of it.
@@ -2165,6 +2219,7 @@ impl<'a> Run<'a> {
     /// that are a speaker before a verb of saying, or start with a known first name.
     fn people_by_name_shape(&mut self) {
         let sentences = self.sentences;
+        let mut words = Vec::with_capacity(3);
         for &sentence in sentences {
             let mut at = sentence.start;
             while at < sentence.end {
@@ -2184,7 +2239,7 @@ impl<'a> Run<'a> {
                     at = e;
                     continue;
                 }
-                let words = self.name_run(s, sentence.end, 3);
+                self.name_run_into(s, sentence.end, 3, &mut words);
                 if words.len() < 2 || self.text[s..e].ends_with('.') {
                     at = e.max(words.last().map(|w| w.1).unwrap_or(e));
                     continue;
@@ -2512,6 +2567,57 @@ fn sector_for(name: &str, row: &TitleRow) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use crate::{GazetteerBuilder, Pipeline};
+
+    /// ASCII texts on which the byte paths must agree with the character paths.
+    const SHAPES: &[&str] = &[
+        "",
+        "a",
+        "A",
+        "A.",
+        "E. Smith",
+        "Corp.",
+        "U.S.",
+        "O'Neil's",
+        "ab-cd",
+        "ab--cd",
+        "x.",
+        "-a",
+        "a-",
+        "NATO",
+        "NATO-led",
+        "IBM's",
+        "A1",
+        "99",
+        "US",
+        "U.N.",
+        "Smith, said",
+        "MC.",
+        "a'b'c",
+        "end.",
+        "x y",
+    ];
+
+    #[test]
+    fn word_end_table_agrees_with_the_general_path() {
+        for text in SHAPES {
+            for start in 0..=text.len() {
+                assert_eq!(
+                    super::word_end(text, start),
+                    super::word_end_from(text, start, start),
+                    "{text:?} from {start}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn all_caps_fast_path_agrees_with_the_general_path() {
+        for text in SHAPES {
+            assert_eq!(super::is_all_caps(text), super::is_all_caps_by_chars(text), "{text:?}");
+        }
+        assert!(super::is_all_caps("ÉTÉ"), "non-ASCII goes the general way");
+        assert!(!super::is_all_caps("Été"));
+    }
 
     const GAZETTEER: &str = "type\tname\taliases\tcountry\tsector\tcode\tdemonyms\tcapitals\n\
         state\tIsrael\t\tISR\t\t\tIsraeli\tJerusalem\n\
