@@ -21,7 +21,7 @@
 
 use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
 use crate::normalize::Normalized;
-use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet};
+use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet, is_all_caps};
 use crate::segment::{Sentence, sentence_index};
 
 /// What a mention refers to: a gazetteer entry, or an entity inferred from the text.
@@ -327,21 +327,6 @@ fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool 
     })
 }
 
-/// Whether a word is written in capitals (at least two letters, none lower case).
-fn is_all_caps(word: &str) -> bool {
-    // ASCII, the usual case, byte by byte; it agrees with the general test (see the tests).
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        return !bytes.iter().any(u8::is_ascii_lowercase)
-            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1;
-    }
-    is_all_caps_unicode(word)
-}
-
-fn is_all_caps_unicode(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
-}
-
 fn last_word(text: &str) -> &str {
     let start = text
         .char_indices()
@@ -487,25 +472,6 @@ mod tests {
     fn resolves_mentions_by_the_rules() {
         for &(name, text, expected) in CASES {
             assert_eq!(mentions(text), expected, "case {name}");
-        }
-    }
-
-    #[test]
-    fn capitals_test_agrees_with_the_general_one_on_ascii() {
-        // Every string of up to three characters from a set of each kind: upper and lower
-        // case letters, digits, punctuation.
-        let alphabet = ['A', 'z', 'Q', 'b', '7', '.', '-', ' ', '\''];
-        let mut words = vec![String::new()];
-        for _ in 0..3 {
-            let longer: Vec<String> = words
-                .iter()
-                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
-                .collect();
-            words.extend(longer);
-        }
-        words.extend(["NATO", "U.S.", "Nato", "IRGC's", "I", "A1"].map(String::from));
-        for word in &words {
-            assert_eq!(super::is_all_caps(word), super::is_all_caps_unicode(word), "{word:?}");
         }
     }
 }

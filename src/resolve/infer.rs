@@ -35,7 +35,7 @@ use crate::error::GazetteerError;
 use crate::gazetteer::{EntryId, EntryKind, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
 use crate::normalize::Normalized;
 use crate::resolve::entity::{EntityKey, Mention, MentionForm};
-use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet};
+use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet, is_all_caps};
 use crate::segment::{Sentence, sentence_index};
 
 /// An entity found by a rule rather than a gazetteer entry.
@@ -808,23 +808,6 @@ fn is_initial(word: &str) -> bool {
 
 fn is_capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// ASCII fast path: among ASCII characters, the alphabetic and lower-case ones are exactly
-/// the ASCII letters and lower-case letters, and bytes are cheaper to test than characters.
-fn is_all_caps(word: &str) -> bool {
-    if word.is_ascii() {
-        let bytes = word.as_bytes();
-        // Most words have a lower-case letter early: test that before counting.
-        return !bytes.iter().any(u8::is_ascii_lowercase)
-            && bytes.iter().filter(|b| b.is_ascii_alphabetic()).count() > 1;
-    }
-    is_all_caps_by_chars(word)
-}
-
-/// [`is_all_caps`] for any text.
-fn is_all_caps_by_chars(word: &str) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase)
 }
 
 fn is_name_token(word: &str) -> bool {
@@ -2608,15 +2591,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn all_caps_fast_path_agrees_with_the_general_path() {
-        for text in SHAPES {
-            assert_eq!(super::is_all_caps(text), super::is_all_caps_by_chars(text), "{text:?}");
-        }
-        assert!(super::is_all_caps("ÉTÉ"), "non-ASCII goes the general way");
-        assert!(!super::is_all_caps("Été"));
     }
 
     const GAZETTEER: &str = "type\tname\taliases\tcountry\tsector\tcode\tdemonyms\tcapitals\n\

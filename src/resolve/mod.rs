@@ -8,4 +8,4 @@ pub use entity::{Entity, EntityKey, Mention, MentionForm, group_into_entities, r
 pub use infer::InferredEntity;
 
 mod words;
-pub(crate) use words::{CAPITALISED_FUNCTION_WORDS, WordSet};
+pub(crate) use words::{CAPITALISED_FUNCTION_WORDS, WordSet, is_all_caps};
