@@ -275,14 +275,6 @@ impl EventLexicon {
         let mut forms: Vec<(String, TriggerForm)> = Vec::new();
         let mut form_slot: FxHashMap<String, usize> = FxHashMap::default();
         let mut inflected: FxHashMap<(&str, TriggerKind), Vec<(String, VerbForm)>> = FxHashMap::default();
-        // How many rows each trigger has, so that a form's row list is allocated once at the
-        // size it will mostly reach: growing the lists of common verbs one row at a time was
-        // a third of this function's work.
-        let mut rows_per_trigger: FxHashMap<(&str, TriggerKind), u32> =
-            FxHashMap::with_capacity_and_hasher(triggers.len(), Default::default());
-        for (phrase, kind) in &triggers {
-            *rows_per_trigger.entry((phrase.as_ref(), *kind)).or_insert(0) += 1;
-        }
         for (id, (phrase, kind)) in triggers.iter().enumerate() {
             let written = inflected
                 .entry((phrase.as_ref(), *kind))
@@ -292,13 +284,11 @@ impl EventLexicon {
                     Some(&slot) => forms[slot].1.rows.push(id as u32),
                     None => {
                         form_slot.insert(text.clone(), forms.len());
-                        let mut rows = Vec::with_capacity(rows_per_trigger[&(phrase.as_ref(), *kind)] as usize);
-                        rows.push(id as u32);
                         forms.push((
                             text.clone(),
                             TriggerForm {
                                 form: *form,
-                                rows,
+                                rows: vec![id as u32],
                                 objects: 0,
                             },
                         ));
