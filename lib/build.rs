@@ -4,10 +4,10 @@
 use std::path::Path;
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("gazetteers");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../gazetteers");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the gazetteers/ folder ships with the crate")
+        .expect("the gazetteers/ folder sits beside the library crate")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "tsv"))
         .collect();

@@ -18,7 +18,7 @@ fn pipeline() -> &'static Pipeline {
         let gazetteer = GazetteerBuilder::new()
             .defaults(false)
             .add_text("entities.tsv", ENTITIES)
-            .add_text("dates.tsv", include_str!("../../gazetteers/dates.tsv"))
+            .add_text("dates.tsv", include_str!("../../../gazetteers/dates.tsv"))
             .build()
             .expect("the test gazetteers load");
         Pipeline::new(gazetteer).expect("the date lexicon loads")
@@ -564,7 +564,7 @@ fn a_user_date_file_adds_and_overrides_words() {
                 fall\tnone\t\t\n";
     let gazetteer = GazetteerBuilder::new()
         .defaults(false)
-        .add_text("dates.tsv", include_str!("../../gazetteers/dates.tsv"))
+        .add_text("dates.tsv", include_str!("../../../gazetteers/dates.tsv"))
         .add_text("my-dates.tsv", user)
         .build()
         .unwrap();
@@ -707,7 +707,7 @@ fn the_option_and_the_input_beat_the_dateline() {
 /// test says so and checks nothing.
 #[test]
 fn the_seed_article_gives_every_gold_date() {
-    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/seed");
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/seed");
     let (text_path, gold_path) = (
         seed.join("israel-albania-cyber.txt"),
         seed.join("israel-albania-cyber.gold.json"),
