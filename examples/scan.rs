@@ -38,7 +38,6 @@ fn main() -> anyhow::Result<()> {
     let gazetteer = builder.build()?;
     let mut patterns: Vec<String> = gazetteer
         .entries()
-        .iter()
         .flat_map(|e| {
             std::iter::once(&e.name)
                 .chain(&e.aliases)

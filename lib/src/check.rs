@@ -51,12 +51,21 @@ pub struct CheckOptions {
     /// Write (or rewrite) each `NAME.json` snapshot from the current output instead of
     /// comparing with it. Expectation files are still checked, and never written.
     pub bless: bool,
+    /// A compiled image of the default pipeline ([`Pipeline::to_image`]), used for fixtures
+    /// that add no gazetteer of their own instead of building that pipeline again.
+    pub default_pipeline: Option<&'static [u8]>,
 }
 
 impl CheckOptions {
     /// Compare only; write nothing.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Sets [`CheckOptions::default_pipeline`].
+    pub fn default_pipeline(mut self, image: &'static [u8]) -> Self {
+        self.default_pipeline = Some(image);
+        self
     }
 
     /// Sets [`CheckOptions::bless`].
@@ -1463,13 +1472,16 @@ impl Checker {
         if let Some(built) = self.pipelines.get(&key) {
             return built.clone();
         }
-        let built = build_pipeline(&key, &fixture.text).map(Rc::new);
+        let built = build_pipeline(&key, self.options.default_pipeline, &fixture.text).map(Rc::new);
         self.pipelines.insert(key, built.clone());
         built
     }
 }
 
-fn build_pipeline(key: &PipelineKey, article: &Path) -> Result<Pipeline, FixtureError> {
+fn build_pipeline(key: &PipelineKey, image: Option<&'static [u8]>, article: &Path) -> Result<Pipeline, FixtureError> {
+    if let Some(image) = image.filter(|_| key.defaults && key.gazetteers.is_empty()) {
+        return Pipeline::from_image(image).map_err(|err| FixtureError::from_error(article, Error::Image(err)));
+    }
     let mut builder = GazetteerBuilder::new().defaults(key.defaults);
     for path in &key.gazetteers {
         builder = builder

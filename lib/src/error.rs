@@ -43,6 +43,9 @@ pub enum Error {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// A compiled pipeline image could not be read.
+    #[error(transparent)]
+    Image(#[from] crate::image::ImageError),
 }
 
 /// A problem in a gazetteer file, located to the line.

@@ -128,6 +128,18 @@ impl DateStage {
         })
     }
 
+    /// Like [`DateStage::new`], with dateline rules compiled already (perhaps on another
+    /// thread).
+    pub fn with_dateline_rules(
+        gazetteer: &Gazetteer,
+        dateline: dateline::DatelineRules,
+    ) -> Result<Self, GazetteerError> {
+        Ok(DateStage {
+            lexicon: DateLexicon::from_gazetteer(gazetteer)?,
+            dateline,
+        })
+    }
+
     /// The date words, for [`Matcher::new`].
     pub fn patterns(&self) -> Vec<LexiconPattern> {
         self.lexicon.patterns()

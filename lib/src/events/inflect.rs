@@ -153,6 +153,14 @@ pub enum VerbForm {
     Gerund,
 }
 
+crate::image::stored_enum!(VerbForm {
+    Base,
+    ThirdPerson,
+    Past,
+    Participle,
+    Gerund
+});
+
 /// Every written form of a verb given in its base form, with the form it is.
 /// A form that is both past and participle ("imposed") is listed once, as `Past`.
 pub fn forms(base: &str) -> Vec<(String, VerbForm)> {

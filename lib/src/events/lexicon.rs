@@ -9,6 +9,7 @@ use rustc_hash::FxHashMap;
 use super::inflect::{VerbForm, forms};
 use crate::error::GazetteerError;
 use crate::gazetteer::{Gazetteer, LexiconFile, LexiconKind, LexiconPattern, LexiconRow, SourceLine};
+use crate::image::{ImageError, Reader, Writer};
 
 /// Whether a trigger is a verb or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -74,8 +75,8 @@ pub struct CodeInfo {
 pub struct TriggerForm {
     /// The form's grammar (nouns count as `Base`).
     pub form: VerbForm,
-    /// Indices of the rows (see [`EventLexicon::row`]).
-    pub rows: Vec<u32>,
+    /// Indices of the rows (see [`EventLexicon::row`]); read in place from a compiled image.
+    pub rows: Cow<'static, [u32]>,
     /// Which of the lexicon's object indexes serves this form: the forms of one trigger
     /// ("launch", "launched", "launches") have the same rows, and share one.
     objects: u32,
@@ -143,9 +144,10 @@ pub struct EventLexicon {
     /// The key of the first word of a member -> the synsets with such a member (each once):
     /// the synsets an object starting at a word may come from (see [`ObjectIndex::by_synset`]).
     synsets_by_first_word: FxHashMap<u64, Vec<u32>>,
-    forms: Vec<(String, TriggerForm)>,
+    forms: Vec<(Cow<'static, str>, TriggerForm)>,
     /// The object indexes of the forms, each built the first time one of its forms is met.
-    object_indexes: Vec<OnceLock<ObjectIndex>>,
+    /// Boxed: an empty slot is then two words, not a whole index, and there are thousands.
+    object_indexes: Vec<OnceLock<Box<ObjectIndex>>>,
     codes: FxHashMap<String, CodeInfo>,
 }
 
@@ -272,7 +274,7 @@ impl EventLexicon {
         // Many rows share a trigger ("launch" has a row per object), so each trigger is
         // inflected once. Forms are kept in the order first seen, so pattern numbers are the
         // same on every run.
-        let mut forms: Vec<(String, TriggerForm)> = Vec::new();
+        let mut forms: Vec<(Cow<'static, str>, TriggerForm)> = Vec::new();
         let mut form_slot: FxHashMap<String, usize> = FxHashMap::default();
         let mut inflected: FxHashMap<(&str, TriggerKind), Vec<(String, VerbForm)>> = FxHashMap::default();
         for (id, (phrase, kind)) in triggers.iter().enumerate() {
@@ -281,14 +283,14 @@ impl EventLexicon {
                 .or_insert_with(|| written_forms(phrase, *kind));
             for (text, form) in written.iter() {
                 match form_slot.get(text.as_str()) {
-                    Some(&slot) => forms[slot].1.rows.push(id as u32),
+                    Some(&slot) => forms[slot].1.rows.to_mut().push(id as u32),
                     None => {
                         form_slot.insert(text.clone(), forms.len());
                         forms.push((
-                            text.clone(),
+                            Cow::Owned(text.clone()),
                             TriggerForm {
                                 form: *form,
-                                rows: vec![id as u32],
+                                rows: Cow::Owned(vec![id as u32]),
                                 objects: 0,
                             },
                         ));
@@ -300,9 +302,135 @@ impl EventLexicon {
         let mut index_of_rows: FxHashMap<&[u32], u32> = FxHashMap::default();
         for (_, form) in &mut forms {
             let next = index_of_rows.len() as u32;
-            form.objects = *index_of_rows.entry(form.rows.as_slice()).or_insert(next);
+            form.objects = *index_of_rows.entry(&form.rows[..]).or_insert(next);
         }
         let object_indexes = (0..index_of_rows.len()).map(|_| OnceLock::new()).collect();
+        Ok(EventLexicon {
+            rows,
+            synsets,
+            synset_members,
+            synsets_by_first_word,
+            forms,
+            object_indexes,
+            codes,
+        })
+    }
+
+    /// Writes the lexicon into an image. Rows stay unparsed: each is stored as its file (a
+    /// position in `files`, the gazetteer's lexicon files) and row number.
+    pub(crate) fn store(&self, out: &mut Writer, files: &[Arc<LexiconFile>]) {
+        let rows: Vec<(u32, u32)> = self
+            .rows
+            .iter()
+            .map(|lazy| {
+                let file = files
+                    .iter()
+                    .position(|f| Arc::ptr_eq(f, &lazy.file))
+                    .expect("an event row comes from one of the gazetteer's lexicon files");
+                (file as u32, lazy.row)
+            })
+            .collect();
+        out.pairs(&rows);
+        let mut synsets: Vec<(&String, &u32)> = self.synsets.iter().collect();
+        synsets.sort_unstable_by_key(|&(_, &id)| id);
+        out.list(&synsets, |out, (name, id)| {
+            out.str(name);
+            out.u32(**id);
+        });
+        out.list(&self.synset_members, |out, members| {
+            out.list(members, |out, words| out.strs(words));
+        });
+        let mut by_first_word: Vec<(&u64, &Vec<u32>)> = self.synsets_by_first_word.iter().collect();
+        by_first_word.sort_unstable();
+        out.list(&by_first_word, |out, (key, synsets)| {
+            out.u64(**key);
+            out.u32s(synsets);
+        });
+        out.list(&self.forms, |out, (text, form)| {
+            out.str(text);
+            out.u8(form.form.image_code());
+            out.table(&form.rows);
+            out.u32(form.objects);
+        });
+        out.len(self.object_indexes.len());
+        let mut codes: Vec<(&String, &CodeInfo)> = self.codes.iter().collect();
+        codes.sort_unstable_by_key(|&(code, _)| code);
+        out.list(&codes, |out, (code, info)| {
+            out.str(code);
+            out.str(&info.name);
+            out.str(&info.root);
+            out.bool(info.goldstein.is_some());
+            out.u64(info.goldstein.unwrap_or_default().to_bits());
+            out.bool(info.quad_class.is_some());
+            out.u8(info.quad_class.unwrap_or_default());
+            out.option_str(info.plover.as_deref());
+        });
+    }
+
+    /// Reads what [`EventLexicon::store`] wrote, with the same lexicon files.
+    pub(crate) fn load(input: &mut Reader<'static>, files: &[Arc<LexiconFile>]) -> Result<Self, ImageError> {
+        let row_places = input.pairs()?;
+        let mut rows = Vec::with_capacity(row_places.len());
+        for (file, row) in row_places {
+            let file = files
+                .get(file as usize)
+                .filter(|f| (row as usize) < f.rows.len())
+                .ok_or_else(|| input.error("event row outside its file"))?;
+            rows.push(LazyRow {
+                file: Arc::clone(file),
+                row,
+                parsed: OnceLock::new(),
+            });
+        }
+        let synsets: FxHashMap<String, u32> = input
+            .list(|input| Ok((input.string()?, input.u32()?)))?
+            .into_iter()
+            .collect();
+        let synset_members = input.list(|input| input.list(Reader::strings))?;
+        let synsets_by_first_word: FxHashMap<u64, Vec<u32>> = input
+            .list(|input| Ok((input.u64()?, input.u32s()?)))?
+            .into_iter()
+            .collect();
+        let forms = input.list(|input| {
+            let text = Cow::Borrowed(input.str()?);
+            let form = TriggerForm {
+                form: VerbForm::from_image_code(input)?,
+                rows: input.table()?,
+                objects: input.u32()?,
+            };
+            Ok((text, form))
+        })?;
+        let object_indexes: Vec<OnceLock<Box<ObjectIndex>>> = (0..input.len()?).map(|_| OnceLock::new()).collect();
+        let codes = input
+            .list(|input| {
+                let code = input.string()?;
+                let name = input.string()?;
+                let root = input.string()?;
+                let goldstein = (input.bool()?, f64::from_bits(input.u64()?));
+                let quad_class = (input.bool()?, input.u8()?);
+                let info = CodeInfo {
+                    name,
+                    root,
+                    goldstein: goldstein.0.then_some(goldstein.1),
+                    quad_class: quad_class.0.then_some(quad_class.1),
+                    plover: input.option_string()?,
+                };
+                Ok((code, info))
+            })?
+            .into_iter()
+            .collect();
+        let synset_ids_known = synsets.values().all(|&id| (id as usize) < synset_members.len())
+            && synsets_by_first_word
+                .values()
+                .flatten()
+                .all(|&id| (id as usize) < synset_members.len());
+        let members_have_words = synset_members.iter().flatten().all(|words| !words.is_empty());
+        let forms_known = forms.iter().all(|(_, form)| {
+            (form.objects as usize) < object_indexes.len() && form.rows.iter().all(|&row| (row as usize) < rows.len())
+        });
+        if !synset_ids_known || !members_have_words || !forms_known {
+            return Err(input.error("event lexicon numbers out of range"));
+        }
         Ok(EventLexicon {
             rows,
             synsets,
@@ -320,11 +448,16 @@ impl EventLexicon {
             .iter()
             .enumerate()
             .map(|(id, (phrase, _))| LexiconPattern {
-                phrase: phrase.clone(),
+                phrase: phrase.to_string(),
                 kind: LexiconKind::Events,
                 id: id as u32,
             })
             .collect()
+    }
+
+    /// The number of written forms (pattern ids run below it).
+    pub(crate) fn form_count(&self) -> usize {
+        self.forms.len()
     }
 
     /// A written form by its pattern id.
@@ -345,7 +478,7 @@ impl EventLexicon {
             let mut keyed: Vec<(u64, u32, u32)> = Vec::new();
             // The object column of the last file seen: a form's rows mostly share a file.
             let mut object_column: Option<(&Arc<LexiconFile>, usize)> = None;
-            for &row_id in &form.rows {
+            for &row_id in form.rows.iter() {
                 let lazy = &self.rows[row_id as usize];
                 let column = match object_column {
                     Some((file, column)) if Arc::ptr_eq(file, &lazy.file) => column,
@@ -383,7 +516,7 @@ impl EventLexicon {
                 index.by_first_word.insert(group[0].0, (start, group.len() as u32));
                 start += group.len() as u32;
             }
-            index
+            Box::new(index)
         })
     }
 
@@ -685,7 +818,7 @@ mod tests {
                 // The index as built from parsed rows, with each synset member's first word.
                 let mut expected_bare = Vec::new();
                 let mut expected: FxHashMap<u64, Vec<(u32, u32)>> = FxHashMap::default();
-                for &row_id in &lexicon.form(id).rows {
+                for &row_id in lexicon.form(id).rows.iter() {
                     let row = lexicon.row(row_id);
                     if row.objects.is_empty() {
                         expected_bare.push(row_id);

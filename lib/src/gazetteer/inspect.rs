@@ -24,7 +24,7 @@ pub fn lookup(gazetteer: &Gazetteer, text: &str) -> Vec<LookupHit> {
     let key = normalize_pattern(text.trim()).to_ascii_lowercase();
     let same = |name: &str| normalize_pattern(name).to_ascii_lowercase() == key;
     let mut hits = Vec::new();
-    for (index, entry) in gazetteer.entries().iter().enumerate() {
+    for (index, entry) in gazetteer.entries().enumerate() {
         let forms = [
             (Form::Name, same(&entry.name)),
             (Form::Alias, entry.aliases.iter().any(|a| same(a))),
@@ -122,7 +122,7 @@ pub fn export(gazetteer: &Gazetteer, kind: Option<EntryKind>) -> String {
     let mut out = String::from(EXPORT_HEADER);
     out.push('\n');
     let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();
-    for entry in gazetteer.entries().iter().filter(|e| kind.is_none_or(|k| e.kind == k)) {
+    for entry in gazetteer.entries().filter(|e| kind.is_none_or(|k| e.kind == k)) {
         for (i, role) in entry.roles.iter().enumerate() {
             // Names go on the first row only; the loader merges rows of one entry.
             let list = |items: &Vec<String>| if i == 0 { items.join("|") } else { String::new() };
@@ -201,7 +201,7 @@ mod tests {
             .build()
             .unwrap();
         assert_eq!(export(&again, None), exported);
-        assert_eq!(again.entries()[1].roles.len(), 2);
+        assert_eq!(again.entry(crate::gazetteer::EntryId(1)).roles.len(), 2);
         let states_only = export(&g, Some(EntryKind::State));
         assert_eq!(states_only.lines().count(), 2);
     }

@@ -6,9 +6,11 @@
 //! its columns ([`LexiconKind::of_columns`]); the stage parses the rows, and reports a bad row
 //! as `file:line: message` through [`LexiconFile::error`].
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::error::GazetteerError;
+use crate::image::{ImageError, Reader, Writer, stored_enum};
 
 /// Which stage a lexicon file feeds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -78,11 +80,13 @@ pub struct LexiconFile {
     pub columns: Vec<String>,
     /// Data rows, in file order.
     pub rows: Vec<LexiconRow>,
-    /// The text the cells point into.
-    text: String,
+    /// The text the cells point into: owned when parsed, borrowed from a compiled image. Kept
+    /// as bytes, each field checked when read: checking the whole text (and every cell) when
+    /// an image is loaded was a third of reading it, for the few dozen rows a run uses.
+    text: Cow<'static, [u8]>,
     /// Byte ranges of the trimmed fields, `columns.len()` per row (missing trailing fields are
     /// empty ranges).
-    cells: Vec<(u32, u32)>,
+    cells: Cow<'static, [[u32; 2]]>,
 }
 
 impl LexiconFile {
@@ -101,8 +105,12 @@ impl LexiconFile {
         if index >= self.columns.len() {
             return "";
         }
-        let (start, end) = self.cells[row.first_cell as usize + index];
-        &self.text[start as usize..end as usize]
+        let [start, end] = self.cells[row.first_cell as usize + index];
+        // Always valid for a parsed file; for a damaged image, an empty field, not a panic.
+        self.text
+            .get(start as usize..end as usize)
+            .and_then(|bytes| std::str::from_utf8(bytes).ok())
+            .unwrap_or_default()
     }
 
     /// An error located at `line` of this file.
@@ -112,6 +120,61 @@ impl LexiconFile {
             line,
             message: message.into(),
         }
+    }
+}
+
+stored_enum!(LexiconKind {
+    Dates,
+    Events,
+    Titles,
+    Codes
+});
+
+impl LexiconFile {
+    /// Writes the file into an image.
+    pub(crate) fn store(&self, out: &mut Writer) {
+        out.str(&self.file);
+        out.u8(self.kind.image_code());
+        out.strs(&self.columns);
+        let rows: Vec<[u32; 2]> = self
+            .rows
+            .iter()
+            .map(|row| [u32::try_from(row.line).unwrap_or(u32::MAX), row.first_cell])
+            .collect();
+        out.table(&rows);
+        out.bytes(&self.text);
+        out.table(&self.cells);
+    }
+
+    /// Reads a file written by [`LexiconFile::store`]. Its text and cells are used in place
+    /// and checked as each field is read ([`LexiconFile::field`]); a row must start inside
+    /// the cells.
+    pub(crate) fn load(input: &mut Reader<'static>) -> Result<Self, ImageError> {
+        let file = input.string()?;
+        let kind = LexiconKind::from_image_code(input)?;
+        let columns = input.strings()?;
+        let rows: Vec<LexiconRow> = input
+            .table::<[u32; 2]>()?
+            .iter()
+            .map(|&[line, first_cell]| LexiconRow {
+                line: line as usize,
+                first_cell,
+            })
+            .collect();
+        let text = input.bytes()?;
+        let cells = input.table::<[u32; 2]>()?;
+        let row_in_cells = |row: &LexiconRow| row.first_cell as usize + columns.len() <= cells.len();
+        if !rows.iter().all(row_in_cells) {
+            return Err(input.error(&format!("a row of lexicon file {file} lies outside its cells")));
+        }
+        Ok(LexiconFile {
+            file,
+            kind,
+            columns,
+            rows,
+            text: Cow::Borrowed(text),
+            cells,
+        })
     }
 }
 
@@ -142,14 +205,14 @@ pub(super) fn parse_lexicon<'a>(
     }
     let base = text.as_ptr() as usize;
     let mut rows = Vec::new();
-    let mut cells: Vec<(u32, u32)> = Vec::new();
+    let mut cells: Vec<[u32; 2]> = Vec::new();
     for (line, row_text) in lines {
         let first_cell = cells.len();
         for field in super::tsv::split_at_byte(row_text, b'\t') {
             let field = super::tsv::trim(field);
             // `field` is a slice of `text`, so its distance from the start is its offset.
             let start = (field.as_ptr() as usize - base) as u32;
-            cells.push((start, start + field.len() as u32));
+            cells.push([start, start + field.len() as u32]);
         }
         let count = cells.len() - first_cell;
         if count > columns.len() {
@@ -161,8 +224,8 @@ pub(super) fn parse_lexicon<'a>(
                 ),
             ));
         }
-        cells.resize(first_cell + columns.len(), (0, 0));
-        let (start, end) = cells[first_cell];
+        cells.resize(first_cell + columns.len(), [0, 0]);
+        let [start, end] = cells[first_cell];
         if start == end {
             return Err(fail(line, format!("empty {}", columns[0])));
         }
@@ -176,7 +239,7 @@ pub(super) fn parse_lexicon<'a>(
         kind,
         columns,
         rows,
-        text: text.to_owned(),
-        cells,
+        text: Cow::Owned(text.as_bytes().to_owned()),
+        cells: Cow::Owned(cells),
     })
 }

@@ -22,12 +22,15 @@
 
 use std::hash::BuildHasher;
 
+use std::borrow::Cow;
+
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
 use super::{EntryId, Gazetteer, LexiconKind};
+use crate::image::{ImageError, Reader, Writer, stored_enum};
 use crate::normalize::Normalized;
 
 /// How a name relates to its entry.
@@ -141,6 +144,9 @@ pub struct Matcher {
     /// Automaton over the few patterns that start with neither ("'Nam"): scanned unanchored,
     /// re-run anchored for shorter matches.
     other: Option<AhoCorasick>,
+    /// The automaton's patterns, kept to store the matcher in an image (an automaton cannot
+    /// be stored; the few patterns are compiled again when the image is read).
+    other_patterns: Vec<String>,
     /// Pattern index of the automaton -> its candidates (indices into `candidates`).
     other_candidates: Vec<Vec<u32>>,
     candidates: Vec<Candidate>,
@@ -181,7 +187,6 @@ impl MatcherBuilder {
         // Every name, alias, demonym and capital, and a surname for most people's names.
         let names = gazetteer
             .entries()
-            .iter()
             .map(|e| {
                 let names = 1 + e.aliases.len();
                 let surnames = if e.kind == super::EntryKind::Person { names } else { 0 };
@@ -189,7 +194,7 @@ impl MatcherBuilder {
             })
             .sum();
         builder.reserve(names);
-        for (index, entry) in gazetteer.entries().iter().enumerate() {
+        for (index, entry) in gazetteer.entries().enumerate() {
             let id = EntryId(index as u32);
             let mut add_name = |name: &str, form: Form| {
                 let ambiguous = form != Form::Surname && entry.is_ambiguous(name);
@@ -323,6 +328,7 @@ impl MatcherBuilder {
             capitalised,
             lowercase,
             other: build_automaton(&other_patterns, StartKind::Both),
+            other_patterns,
             other_candidates,
             candidates,
             surfaces,
@@ -465,6 +471,156 @@ impl Matcher {
     }
 }
 
+stored_enum!(Form {
+    Name,
+    Alias,
+    Demonym,
+    Capital,
+    Surname
+});
+
+impl Matcher {
+    /// Writes the matcher into an image.
+    pub(crate) fn store(&self, out: &mut Writer) {
+        self.capitalised.store(out);
+        self.lowercase.store(out);
+        out.strs(&self.other_patterns);
+        out.list(&self.other_candidates, |out, ids| out.u32s(ids));
+        // Two words per candidate, a table rather than a list: there are over 100,000.
+        let packed: Vec<[u32; 2]> = self.candidates.iter().map(|c| pack_target(c.target)).collect();
+        out.table(&packed);
+        self.surfaces.store(out);
+    }
+
+    /// Reads a matcher written by [`Matcher::store`]. Every number that indexes one of its
+    /// tables is checked, so that a damaged image is an error here rather than a panic while
+    /// matching; the caller checks the candidates' entries and phrases.
+    pub(crate) fn load(input: &mut Reader<'static>) -> Result<Matcher, ImageError> {
+        let capitalised = NameIndex::load(input)?;
+        let lowercase = NameIndex::load(input)?;
+        let other_patterns = input.strings()?;
+        let other_candidates = input.list(Reader::u32s)?;
+        let candidates = input
+            .table::<[u32; 2]>()?
+            .iter()
+            .map(|&packed| unpack_target(packed).map(|target| Candidate { target }))
+            .collect::<Option<Vec<Candidate>>>()
+            .ok_or_else(|| input.error("unknown candidate target"))?;
+        let surfaces = Strings::load(input)?;
+        let count = candidates.len();
+        let ids_known = [&capitalised.candidate_ids[..], &lowercase.candidate_ids[..]]
+            .into_iter()
+            .chain(other_candidates.iter().map(Vec::as_slice))
+            .all(|ids| all_below(ids, count));
+        if !ids_known || surfaces.len() != count || other_patterns.len() != other_candidates.len() {
+            return Err(input.error("matcher candidates out of range"));
+        }
+        Ok(Matcher {
+            capitalised,
+            lowercase,
+            other: build_automaton(&other_patterns, StartKind::Both),
+            other_patterns,
+            other_candidates,
+            candidates,
+            surfaces,
+        })
+    }
+}
+
+/// A candidate's target as two words: the first says what it is (the low byte 0 for an entry,
+/// 1 for a phrase; the next byte the form or lexicon; bit 16 whether the name is ambiguous),
+/// the second is the entry or phrase number.
+fn pack_target(target: Target) -> [u32; 2] {
+    match target {
+        Target::Entry(entry) => [
+            u32::from(entry.form.image_code()) << 8 | u32::from(entry.ambiguous) << 16,
+            entry.entry.0,
+        ],
+        Target::Lexicon { kind, id } => [1 | u32::from(kind.image_code()) << 8, id],
+    }
+}
+
+fn unpack_target([what, number]: [u32; 2]) -> Option<Target> {
+    let code = (what >> 8) as u8;
+    match what & 0xFF {
+        0 => Some(Target::Entry(EntryCandidate {
+            entry: EntryId(number),
+            form: Form::from_code(code)?,
+            ambiguous: what >> 16 & 1 == 1,
+        })),
+        1 => Some(Target::Lexicon {
+            kind: LexiconKind::from_code(code)?,
+            id: number,
+        }),
+        _ => None,
+    }
+}
+
+/// Whether every number is below `bound`.
+fn all_below(numbers: &[u32], bound: usize) -> bool {
+    numbers.iter().all(|&n| (n as usize) < bound)
+}
+
+impl NameIndex {
+    fn store(&self, out: &mut Writer) {
+        self.first_words.strings.store(out);
+        out.table(&self.by_first_word);
+        out.table(&self.group_starts);
+        self.patterns.store(out);
+        out.table(&self.candidate_ids);
+        out.table(&self.candidate_ranges);
+    }
+
+    fn load(input: &mut Reader<'static>) -> Result<NameIndex, ImageError> {
+        let first_words = StringTable::from_strings(Strings::load(input)?);
+        let by_first_word = input.table()?;
+        let group_starts = input.table()?;
+        let patterns = Strings::load(input)?;
+        let candidate_ids = input.table()?;
+        let candidate_ranges = input.table::<[u32; 2]>()?;
+        let groups_fit = group_starts.len() == first_words.len() + 1
+            && group_starts.windows(2).all(|pair| pair[0] <= pair[1])
+            && group_starts
+                .last()
+                .is_some_and(|&end| end as usize == by_first_word.len());
+        let ranges_fit = candidate_ranges.len() == patterns.len()
+            && candidate_ranges
+                .iter()
+                .all(|&[start, end]| start <= end && end as usize <= candidate_ids.len());
+        if !groups_fit || !ranges_fit || !all_below(&by_first_word, patterns.len()) {
+            return Err(input.error("name index out of range"));
+        }
+        Ok(NameIndex {
+            first_words,
+            by_first_word,
+            group_starts,
+            unsorted: Vec::new(),
+            patterns,
+            candidate_ids,
+            candidate_ranges,
+        })
+    }
+}
+
+impl Strings {
+    fn store(&self, out: &mut Writer) {
+        out.str(&self.text);
+        out.table(&self.ranges);
+    }
+
+    fn load(input: &mut Reader<'static>) -> Result<Strings, ImageError> {
+        let text = Cow::Borrowed(input.str()?);
+        let ranges = input.table::<[u32; 2]>()?;
+        let fits = |&[start, end]: &[u32; 2]| {
+            start <= end && text.is_char_boundary(start as usize) && text.is_char_boundary(end as usize)
+        };
+        if !ranges.iter().all(fits) {
+            return Err(input.error("string out of range"));
+        }
+        Ok(Strings { text, ranges })
+    }
+}
+
 /// Patterns keyed by their first word, for anchored lookups.
 ///
 /// Flat arrays rather than a list per word and per pattern: tens of thousands of small
@@ -475,18 +631,18 @@ struct NameIndex {
     first_words: StringTable,
     /// Pattern numbers grouped by first word (in first-word number order), longest first
     /// within a group; filled by [`NameIndex::finish`].
-    by_first_word: Vec<u32>,
+    by_first_word: Cow<'static, [u32]>,
     /// Where each first word's group starts in `by_first_word` (one more entry than there are
     /// first words).
-    group_starts: Vec<u32>,
+    group_starts: Cow<'static, [u32]>,
     /// (first word, pattern) for each pattern, until [`NameIndex::finish`] groups them.
     unsorted: Vec<(u32, u32)>,
     /// The patterns, ASCII-lower-cased, by pattern number.
     patterns: Strings,
     /// Each pattern's candidates (indices into the matcher's candidates), as a range of
     /// `candidate_ids`.
-    candidate_ids: Vec<u32>,
-    candidate_ranges: Vec<(u32, u32)>,
+    candidate_ids: Cow<'static, [u32]>,
+    candidate_ranges: Cow<'static, [[u32; 2]]>,
 }
 
 impl NameIndex {
@@ -496,9 +652,10 @@ impl NameIndex {
         self.unsorted.push((first_word, number));
         self.patterns.push(folded);
         let first_candidate = self.candidate_ids.len() as u32;
-        self.candidate_ids.extend_from_slice(candidates);
+        self.candidate_ids.to_mut().extend_from_slice(candidates);
         self.candidate_ranges
-            .push((first_candidate, self.candidate_ids.len() as u32));
+            .to_mut()
+            .push([first_candidate, self.candidate_ids.len() as u32]);
     }
 
     /// Groups the patterns by first word, longest first (ties in the order added).
@@ -528,8 +685,8 @@ impl NameIndex {
                 group.sort_by_key(|p| std::cmp::Reverse(length(p)));
             }
         }
-        self.by_first_word = grouped;
-        self.group_starts = starts;
+        self.by_first_word = Cow::Owned(grouped);
+        self.group_starts = Cow::Owned(starts);
     }
 
     /// The patterns whose first word is `key`, longest first.
@@ -543,7 +700,7 @@ impl NameIndex {
     /// past the pattern's end, of the next pattern, are masked out), so that large groups (a
     /// common first name lists hundreds of people) cost a few instructions per pattern.
     fn continuation(&self, number: u32, skip: usize) -> Continuation {
-        let (start, end) = self.patterns.ranges[number as usize];
+        let [start, end] = self.patterns.ranges[number as usize];
         let (from, end) = (start as usize + skip, end as usize);
         let store = self.patterns.text.as_bytes();
         match store.get(from..from + 8) {
@@ -565,7 +722,7 @@ impl NameIndex {
     }
 
     fn candidates_of(&self, number: u32) -> &[u32] {
-        let (start, end) = self.candidate_ranges[number as usize];
+        let [start, end] = self.candidate_ranges[number as usize];
         &self.candidate_ids[start as usize..end as usize]
     }
 }
@@ -610,28 +767,28 @@ impl Continuation {
 /// names and patterns in one allocation instead of one each.
 #[derive(Debug, Clone, Default)]
 struct Strings {
-    text: String,
+    text: Cow<'static, str>,
     /// Each string's range of `text`.
-    ranges: Vec<(u32, u32)>,
+    ranges: Cow<'static, [[u32; 2]]>,
 }
 
 impl Strings {
     /// Adds `text`; its number is the count before.
     fn push(&mut self, text: &str) {
         let start = self.text.len() as u32;
-        self.text.push_str(text);
-        self.ranges.push((start, self.text.len() as u32));
+        self.text.to_mut().push_str(text);
+        self.ranges.to_mut().push([start, self.text.len() as u32]);
     }
 
     /// Makes room for `count` more strings of about the length of a name.
     fn reserve(&mut self, count: usize) {
         const TYPICAL_NAME_BYTES: usize = 12;
-        self.text.reserve(count * TYPICAL_NAME_BYTES);
-        self.ranges.reserve(count);
+        self.text.to_mut().reserve(count * TYPICAL_NAME_BYTES);
+        self.ranges.to_mut().reserve(count);
     }
 
     fn get(&self, number: u32) -> &str {
-        let (start, end) = self.ranges[number as usize];
+        let [start, end] = self.ranges[number as usize];
         &self.text[start as usize..end as usize]
     }
 
@@ -664,6 +821,15 @@ impl StringTable {
         self.numbers
             .insert_unique(Self::hash(text), number, |&n| Self::hash(strings.get(n)));
         (number, true)
+    }
+
+    /// A table of distinct strings, numbered in order.
+    fn from_strings(strings: Strings) -> Self {
+        let mut numbers = HashTable::with_capacity(strings.len());
+        for number in 0..strings.len() as u32 {
+            numbers.insert_unique(Self::hash(strings.get(number)), number, |&n| Self::hash(strings.get(n)));
+        }
+        StringTable { strings, numbers }
     }
 
     /// Makes room for `count` more strings.

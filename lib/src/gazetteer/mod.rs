@@ -15,13 +15,14 @@ pub mod validate;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 pub use lexicon::{LexiconFile, LexiconKind, LexiconRow};
 pub use load::{ParsedFile, parse_any, parse_file};
 pub use matcher::{Candidate, EntryCandidate, Form, LexiconPattern, Matcher, MatcherBuilder, RawMatch, Target};
 
 use crate::error::{Error, GazetteerError};
+use crate::image::{ImageError, Reader, Writer, stored_enum};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_gazetteers.rs"));
@@ -308,7 +309,7 @@ impl Entry {
 /// A loaded set of gazetteer entries.
 #[derive(Debug, Clone, Default)]
 pub struct Gazetteer {
-    entries: Vec<Entry>,
+    entries: Entries,
     /// Lexicon files for other stages, defaults first, then user files, each in load order.
     /// Shared, so that a stage can keep a file and read its rows only when it needs them.
     lexicons: Vec<Arc<LexiconFile>>,
@@ -334,7 +335,7 @@ impl Gazetteer {
             }
         }
         Gazetteer {
-            entries,
+            entries: Entries::Parsed(entries),
             lexicons: Vec::new(),
             cameo_country_codes,
         }
@@ -351,14 +352,35 @@ impl Gazetteer {
         self.lexicons.iter().filter(move |l| l.kind == kind)
     }
 
-    /// All entries.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// Every lexicon file, in load order.
+    pub(crate) fn all_lexicons(&self) -> &[Arc<LexiconFile>] {
+        &self.lexicons
+    }
+
+    /// All entries, in order of their ids.
+    pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> + '_ {
+        (0..self.len() as u32).map(|id| self.entry(EntryId(id)))
+    }
+
+    /// The number of entries.
+    pub fn len(&self) -> usize {
+        match &self.entries {
+            Entries::Parsed(entries) => entries.len(),
+            Entries::Stored(stored) => stored.decoded.len(),
+        }
+    }
+
+    /// Whether there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 
     /// One entry.
     pub fn entry(&self, id: EntryId) -> &Entry {
-        &self.entries[id.0 as usize]
+        match &self.entries {
+            Entries::Parsed(entries) => &entries[id.0 as usize],
+            Entries::Stored(stored) => stored.get(id.0 as usize),
+        }
     }
 
     /// The CAMEO actor code of an entry in the given role: the role's own code, else its
@@ -379,6 +401,196 @@ impl Gazetteer {
     /// The CAMEO code of a country given by its ISO3 code (the same, for most).
     pub fn cameo_country_code<'a>(&'a self, iso3: &'a str) -> &'a str {
         self.cameo_country_codes.get(iso3).map(String::as_str).unwrap_or(iso3)
+    }
+}
+
+/// A gazetteer's entries: parsed from files, or stored in a compiled image and decoded one by
+/// one when first asked for (a run needs a few dozen of tens of thousands).
+#[derive(Debug, Clone)]
+enum Entries {
+    Parsed(Vec<Entry>),
+    Stored(StoredEntries),
+}
+
+impl Default for Entries {
+    fn default() -> Self {
+        Entries::Parsed(Vec::new())
+    }
+}
+
+/// Entries as records of an image (see [`crate::image`]).
+#[derive(Clone)]
+struct StoredEntries {
+    /// The records, end to end.
+    records: &'static [u8],
+    /// Where each entry's record starts in `records`, and where the last ends.
+    starts: Vec<u32>,
+    /// The file names the records' source lines refer to by number.
+    files: Vec<Arc<str>>,
+    /// Each entry, once decoded. Boxed: an empty slot is then one word, not an `Entry`.
+    decoded: Box<[OnceLock<Box<Entry>>]>,
+}
+
+impl fmt::Debug for StoredEntries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("StoredEntries")
+            .field("entries", &self.decoded.len())
+            .field("record_bytes", &self.records.len())
+            .finish()
+    }
+}
+
+impl StoredEntries {
+    fn get(&self, index: usize) -> &Entry {
+        self.decoded[index].get_or_init(|| {
+            let record = &self.records[self.starts[index] as usize..self.starts[index + 1] as usize];
+            // The record's bounds were checked when the image was loaded, and the image was
+            // written by this library's `to_image`; a record that does not decode is a bug in
+            // that writer, not bad input.
+            let entry = Entry::load(&mut Reader::part(record), &self.files)
+                .unwrap_or_else(|err| panic!("entry {index} of the pipeline image: {err}"));
+            Box::new(entry)
+        })
+    }
+}
+
+stored_enum!(EntryKind {
+    Person,
+    State,
+    Organisation,
+    Place
+});
+
+impl PartialDate {
+    fn store(date: Option<PartialDate>, out: &mut Writer) {
+        // Year 0 does not occur in gazetteer dates, so it stands for "no date".
+        let PartialDate { year, month, day } = date.unwrap_or(PartialDate {
+            year: 0,
+            month: 0,
+            day: 0,
+        });
+        out.u32(u32::from(year) << 16 | u32::from(month) << 8 | u32::from(day));
+    }
+
+    fn load(input: &mut Reader<'_>) -> Result<Option<PartialDate>, ImageError> {
+        let packed = input.u32()?;
+        let date = PartialDate {
+            year: (packed >> 16) as u16,
+            month: (packed >> 8) as u8,
+            day: packed as u8,
+        };
+        Ok((date.year != 0).then_some(date))
+    }
+}
+
+impl Entry {
+    fn store(&self, out: &mut Writer, file_number: u32) {
+        out.u8(self.kind.image_code());
+        out.str(&self.name);
+        for list in [&self.aliases, &self.demonyms, &self.capitals, &self.ambiguous] {
+            out.strs(list);
+        }
+        out.list(&self.roles, |out, role| {
+            for field in [&role.role, &role.country, &role.sector, &role.code] {
+                out.option_str(field.as_deref());
+            }
+            PartialDate::store(role.from, out);
+            PartialDate::store(role.to, out);
+            out.u64(role.line as u64);
+        });
+        out.u32(file_number);
+        out.u64(self.source.line as u64);
+    }
+
+    fn load(input: &mut Reader<'_>, files: &[Arc<str>]) -> Result<Entry, ImageError> {
+        let kind = EntryKind::from_image_code(input)?;
+        let name = input.string()?;
+        let (aliases, demonyms, capitals, ambiguous) =
+            (input.strings()?, input.strings()?, input.strings()?, input.strings()?);
+        let roles = input.list(|input| {
+            Ok(Role {
+                role: input.option_string()?,
+                country: input.option_string()?,
+                sector: input.option_string()?,
+                code: input.option_string()?,
+                from: PartialDate::load(input)?,
+                to: PartialDate::load(input)?,
+                line: input.u64()? as usize,
+            })
+        })?;
+        let file = files
+            .get(input.len()?)
+            .cloned()
+            .ok_or_else(|| input.error("unknown file number"))?;
+        let line = input.u64()? as usize;
+        Ok(Entry {
+            kind,
+            name,
+            aliases,
+            demonyms,
+            capitals,
+            ambiguous,
+            roles,
+            source: SourceLine { file, line },
+        })
+    }
+}
+
+impl Gazetteer {
+    /// Writes the gazetteer into an image: lexicon files whole, entries as records.
+    pub(crate) fn store(&self, out: &mut Writer) {
+        out.list(&self.lexicons, |out, file| file.store(out));
+        out.len(self.cameo_country_codes.len());
+        for (iso3, cameo) in &self.cameo_country_codes {
+            out.str(iso3);
+            out.str(cameo);
+        }
+        let mut files: Vec<Arc<str>> = Vec::new();
+        let mut records = Writer::default();
+        let mut starts = Vec::with_capacity(self.len() + 1);
+        for entry in self.entries() {
+            let file_number = match files.iter().position(|f| *f == entry.source.file) {
+                Some(number) => number,
+                None => {
+                    files.push(Arc::clone(&entry.source.file));
+                    files.len() - 1
+                }
+            };
+            starts.push(records.position() as u32);
+            entry.store(&mut records, file_number as u32);
+        }
+        starts.push(records.position() as u32);
+        out.strs(&files);
+        out.u32s(&starts);
+        out.bytes(&records.finish());
+    }
+
+    /// Reads a gazetteer written by [`Gazetteer::store`]; its entries stay undecoded.
+    pub(crate) fn load(input: &mut Reader<'static>) -> Result<Gazetteer, ImageError> {
+        let lexicons = input.list(|input| LexiconFile::load(input).map(Arc::new))?;
+        let codes = input.len()?;
+        let mut cameo_country_codes = BTreeMap::new();
+        for _ in 0..codes {
+            cameo_country_codes.insert(input.string()?, input.string()?);
+        }
+        let files = input.arc_strs()?;
+        let starts = input.u32s()?;
+        let records = input.bytes()?;
+        let ordered = starts.windows(2).all(|pair| pair[0] <= pair[1]);
+        if starts.is_empty() || !ordered || starts.last().is_some_and(|&end| end as usize != records.len()) {
+            return Err(input.error("entry records out of order"));
+        }
+        let decoded = (1..starts.len()).map(|_| OnceLock::new()).collect();
+        Ok(Gazetteer {
+            entries: Entries::Stored(StoredEntries {
+                records,
+                starts,
+                files,
+                decoded,
+            }),
+            lexicons,
+            cameo_country_codes,
+        })
     }
 }
 
@@ -584,7 +796,6 @@ mod tests {
         let gazetteer = GazetteerBuilder::new().add_text("user.tsv", user).build().unwrap();
         let albanias: Vec<&Entry> = gazetteer
             .entries()
-            .iter()
             .filter(|e| e.kind == EntryKind::State && e.name == "Albania")
             .collect();
         assert_eq!(albanias.len(), 1);
@@ -603,7 +814,7 @@ mod tests {
             .build()
             .unwrap();
         let code = |i: usize| {
-            let e = &gazetteer.entries()[i];
+            let e = gazetteer.entry(EntryId(i as u32));
             gazetteer.actor_code(e, e.role_on(None))
         };
         assert_eq!(code(0).as_deref(), Some("KSV"));
@@ -614,6 +825,6 @@ mod tests {
     #[test]
     fn embedded_defaults_load_without_errors() {
         let gazetteer = Gazetteer::defaults().expect("the shipped gazetteers are valid");
-        assert!(gazetteer.entries().iter().any(|e| e.kind == EntryKind::State));
+        assert!(gazetteer.entries().any(|e| e.kind == EntryKind::State));
     }
 }

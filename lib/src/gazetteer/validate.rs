@@ -73,10 +73,10 @@ pub fn validate(files: &[(String, String)], reference: Option<&Gazetteer>) -> Ve
             }),
         }
     }
-    let reference_entries: &[Entry] = reference.map(Gazetteer::entries).unwrap_or(&[]);
+    let reference_entries: Vec<&Entry> = reference.map(|g| g.entries().collect()).unwrap_or_default();
     check_duplicates(&entries, &mut problems);
-    check_shared_names(&entries, reference_entries, &mut problems);
-    check_codes(&entries, reference_entries, &mut problems);
+    check_shared_names(&entries, &reference_entries, &mut problems);
+    check_codes(&entries, &reference_entries, &mut problems);
     check_role_overlaps(&entries, &mut problems);
     problems.sort_by(|a, b| (&a.file, a.line, &a.message).cmp(&(&b.file, b.line, &b.message)));
     problems
@@ -119,13 +119,14 @@ fn names_of(entry: &Entry) -> impl Iterator<Item = (&str, bool)> {
         .map(|name| (name.as_str(), entry.is_ambiguous(name)))
 }
 
-fn check_shared_names(entries: &[Entry], reference: &[Entry], problems: &mut Vec<Problem>) {
+fn check_shared_names(entries: &[Entry], reference: &[&Entry], problems: &mut Vec<Problem>) {
     // Normalised, case-folded name -> the entries that claim it. Case is folded because the
     // matcher's case rule lets "US" and "Us" match the same text.
     let mut claims: BTreeMap<String, Vec<(&Entry, &str, bool, bool)>> = BTreeMap::new();
     let overridden: BTreeSet<(EntryKind, &str)> = entries.iter().map(|e| (e.kind, e.name.as_str())).collect();
     let reference = reference
         .iter()
+        .copied()
         .filter(|e| !overridden.contains(&(e.kind, e.name.as_str())));
     for (entry, is_reference) in entries.iter().map(|e| (e, false)).chain(reference.map(|e| (e, true))) {
         let mut seen = BTreeSet::new();
@@ -167,10 +168,10 @@ fn check_shared_names(entries: &[Entry], reference: &[Entry], problems: &mut Vec
     }
 }
 
-fn check_codes(entries: &[Entry], reference: &[Entry], problems: &mut Vec<Problem>) {
+fn check_codes(entries: &[Entry], reference: &[&Entry], problems: &mut Vec<Problem>) {
     let countries: BTreeSet<&str> = entries
         .iter()
-        .chain(reference)
+        .chain(reference.iter().copied())
         .filter(|e| e.kind == EntryKind::State)
         .filter_map(|e| e.country(e.role_on(None)))
         .collect();

@@ -27,12 +27,14 @@
 //! definite descriptions: "the minister" is the most recent person whose role is a minister,
 //! "the bloc" the most recent international organisation.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::GazetteerError;
 use crate::gazetteer::{EntryId, EntryKind, Gazetteer, LexiconKind, LexiconPattern, Matcher, RawMatch};
+use crate::image::{ImageError, Reader, Writer, stored_enum};
 use crate::normalize::Normalized;
 use crate::resolve::entity::{EntityKey, Mention, MentionForm};
 use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet, is_all_caps};
@@ -76,6 +78,15 @@ pub enum TitleKind {
     AliasCue,
 }
 
+stored_enum!(TitleKind {
+    Person,
+    Modifier,
+    OrgSuffix,
+    OrgPrefix,
+    OrgRef,
+    AliasCue
+});
+
 impl TitleKind {
     fn parse(value: &str) -> Option<Self> {
         Some(match value {
@@ -107,7 +118,7 @@ pub struct Inferrer {
     rows: Vec<TitleRow>,
     /// First words of the gazetteer's people's names ("Brian", "Olta"): a name after a title
     /// starts at one of these when the title's complement is long.
-    first_names: FxHashSet<String>,
+    first_names: FxHashSet<Cow<'static, str>>,
 }
 
 impl Inferrer {
@@ -143,7 +154,7 @@ impl Inferrer {
         // last: "Johnson Koli" exists, but "Johnson" is mostly a surname.
         // Per word: how often it is the first and how often the last word of a name.
         let mut positions: FxHashMap<&str, (u32, u32)> = FxHashMap::default();
-        let people = gazetteer.entries().iter().filter(|e| e.kind == EntryKind::Person);
+        let people = gazetteer.entries().filter(|e| e.kind == EntryKind::Person);
         for name in people.flat_map(|e| std::iter::once(&e.name).chain(&e.aliases)) {
             let mut words = name.split_whitespace();
             if let (Some(first), Some(last)) = (words.next(), words.next_back()) {
@@ -156,7 +167,42 @@ impl Inferrer {
             .filter(|&(_, (as_first, as_last))| as_first > as_last)
             .map(|(word, _)| word)
             .filter(|first| first.chars().count() >= 3 && first.chars().all(char::is_alphabetic))
-            .map(str::to_owned)
+            .map(|word| Cow::Owned(word.to_owned()))
+            .collect();
+        Ok(Inferrer { rows, first_names })
+    }
+
+    /// The number of title phrases (pattern ids run below it).
+    pub(crate) fn title_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Writes the titles and first names into an image.
+    pub(crate) fn store(&self, out: &mut Writer) {
+        out.list(&self.rows, |out, row| {
+            out.str(&row.phrase);
+            out.u8(row.kind.image_code());
+            out.option_str(row.sector.as_deref());
+        });
+        // Sorted, so that the same gazetteer gives the same image.
+        let mut first_names: Vec<&Cow<'static, str>> = self.first_names.iter().collect();
+        first_names.sort_unstable();
+        out.strs(&first_names);
+    }
+
+    /// Reads what [`Inferrer::store`] wrote.
+    pub(crate) fn load(input: &mut Reader<'static>) -> Result<Self, ImageError> {
+        let rows = input.list(|input| {
+            Ok(TitleRow {
+                phrase: input.string()?,
+                kind: TitleKind::from_image_code(input)?,
+                sector: input.option_string()?,
+            })
+        })?;
+        // Borrowed from the image: only hashed, not copied.
+        let first_names = input
+            .list(|input| input.str().map(Cow::Borrowed))?
+            .into_iter()
             .collect();
         Ok(Inferrer { rows, first_names })
     }

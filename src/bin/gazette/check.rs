@@ -13,7 +13,12 @@ use crate::cli::{CheckArgs, CheckFormat, ColorChoice};
 
 pub fn run(args: CheckArgs) -> anyhow::Result<Outcome> {
     ensure_fixture_folder_exists(&args)?;
-    let report = check_paths(&args.paths, &CheckOptions::new().bless(args.bless));
+    let report = check_paths(
+        &args.paths,
+        &CheckOptions::new()
+            .bless(args.bless)
+            .default_pipeline(crate::extract::DEFAULT_PIPELINE),
+    );
     let stdout = std::io::stdout();
     let color = args.color == ColorChoice::Always
         || (args.color == ColorChoice::Auto && stdout.is_terminal() && !no_color_requested());

@@ -224,7 +224,25 @@ fn dedup_stories(args: &ExtractArgs) -> anyhow::Result<Option<StoryAnnotator>> {
     Ok(Some(StoryAnnotator::new(args.dedup_threshold)))
 }
 
+/// The default pipeline, compiled by the build script (build.rs) and read back at start-up.
+pub static DEFAULT_PIPELINE: &[u8] = &ALIGNED_IMAGE.0;
+
+/// Bytes aligned like the numbers in them, so that the image's tables are used in place, not
+/// copied (`include_bytes!` alone promises no alignment).
+#[repr(C, align(8))]
+struct Aligned<Bytes: ?Sized>(Bytes);
+
+static ALIGNED_IMAGE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/default-pipeline.image")));
+
 pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
+    if !args.no_default_gazetteers && args.gazetteer.is_empty() {
+        match Pipeline::from_image(DEFAULT_PIPELINE) {
+            Ok(pipeline) => return Ok(pipeline),
+            // Cannot happen with an image from the same build; if it does, the gazetteers
+            // themselves are still embedded, so the run goes on, only slower to start.
+            Err(err) => eprintln!("warning: {err}; building the default pipeline instead"),
+        }
+    }
     let mut builder = GazetteerBuilder::new().defaults(!args.no_default_gazetteers);
     for path in &args.gazetteer {
         builder = builder
