@@ -1,4 +1,4 @@
-//! `gazette gazetteer check|lookup|stats|export`.
+//! `gazette gazetteer check|lookup|stats|export|compile`, and `--pipeline` with a compiled file.
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -134,4 +134,86 @@ fn exported_states_drive_extraction_on_their_own() {
         .find(|e| e["name"] == "Edi Rama")
         .unwrap();
     assert_eq!(rama["origin"], "inferred", "a speaker is still found by rule");
+}
+
+#[test]
+fn a_compiled_pipeline_extracts_what_its_gazetteers_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("mine.tsv");
+    std::fs::write(
+        &mine,
+        "type\tname\tcountry\tsector\nperson\tZara Quillfeather\tALB\tGOV\n",
+    )
+    .unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "Zara Quillfeather met Iran's envoy in Tirana on Monday.").unwrap();
+    let compiled = dir.path().join("mine.pipeline");
+    let out = gazette()
+        .args(["gazetteer", "compile", "--gazetteer"])
+        .arg(&mine)
+        .arg("-o")
+        .arg(&compiled)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--pipeline"));
+
+    let from_files = gazette()
+        .arg("extract")
+        .arg("--gazetteer")
+        .arg(&mine)
+        .arg(&article)
+        .output()
+        .unwrap();
+    let compiled_run = gazette()
+        .arg("extract")
+        .arg("--pipeline")
+        .arg(&compiled)
+        .arg(&article)
+        .output()
+        .unwrap();
+    assert_eq!(compiled_run.status.code(), Some(0));
+    let record: Value = serde_json::from_slice(&compiled_run.stdout).expect("a JSON record");
+    let names: Vec<&str> = record["entities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"Zara Quillfeather") && names.contains(&"Iran"),
+        "{names:?}"
+    );
+    assert_eq!(compiled_run.stdout, from_files.stdout);
+}
+
+#[test]
+fn a_file_that_is_no_compiled_pipeline_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let bogus = dir.path().join("bogus.pipeline");
+    std::fs::write(&bogus, "type\tname\nstate\tAlbania\n").unwrap();
+    let out = gazette()
+        .arg("extract")
+        .arg("--pipeline")
+        .arg(&bogus)
+        .write_stdin("Albania.")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("bogus.pipeline") && stderr.contains("gazette gazetteer compile"),
+        "{stderr}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn a_compiled_pipeline_does_not_mix_with_gazetteer_options() {
+    let out = gazette()
+        .args(["extract", "--pipeline", "p.pipeline", "--no-default-gazetteers", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot be used with"));
 }

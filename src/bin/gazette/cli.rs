@@ -107,6 +107,18 @@ pub enum GazetteerCommand {
         #[arg(long, value_name = "OUT")]
         out: PathBuf,
     },
+    /// Compile the pipeline for some gazetteers into a file, for `--pipeline FILE`.
+    ///
+    /// The default gazetteers come compiled in the binary; a run with `--gazetteer` builds its
+    /// pipeline at start-up instead (about 0.1 s). Compile it once to start as fast with your
+    /// own files. The file belongs to this version of gazette: after an upgrade, compile again.
+    Compile {
+        /// Where to write the compiled pipeline (written whole, or not at all).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        gazetteers: GazetteerArgs,
+    },
     /// Print the loaded entity entries as TSV in the user format.
     Export {
         /// Only entries of this type.
@@ -245,6 +257,11 @@ pub struct GazetteerArgs {
     /// Do not load the embedded default gazetteers.
     #[arg(long)]
     pub no_default_gazetteers: bool,
+
+    /// Start from a pipeline compiled by `gazette gazetteer compile` (the gazetteers it was
+    /// compiled with, ready to use: start-up in milliseconds instead of building it).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["gazetteer", "no_default_gazetteers"])]
+    pub pipeline: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

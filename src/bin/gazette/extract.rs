@@ -235,6 +235,17 @@ struct Aligned<Bytes: ?Sized>(Bytes);
 static ALIGNED_IMAGE: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/default-pipeline.image")));
 
 pub fn build_pipeline(args: &GazetteerArgs) -> anyhow::Result<Pipeline> {
+    if let Some(path) = &args.pipeline {
+        let image = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        // The pipeline borrows from its image for the rest of the run.
+        let image: &'static [u8] = Box::leak(image.into_boxed_slice());
+        return Pipeline::from_image(image).with_context(|| {
+            format!(
+                "{} is not a pipeline this gazette can read; compile it again with `gazette gazetteer compile`",
+                path.display()
+            )
+        });
+    }
     if !args.no_default_gazetteers && args.gazetteer.is_empty() {
         match Pipeline::from_image(DEFAULT_PIPELINE) {
             Ok(pipeline) => return Ok(pipeline),

@@ -1,6 +1,7 @@
-//! `gazette gazetteer check|lookup|stats|export`: the tools for keeping gazetteers.
+//! `gazette gazetteer check|lookup|stats|export|compile`: the tools for keeping gazetteers.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::Context;
 use gazette::gazetteer::inspect::{FileStats, export, lookup, stats};
@@ -10,7 +11,7 @@ use gazette::input::{InputSource, discover};
 use gazette::{Gazetteer, PartialDate, Pipeline};
 
 use crate::Outcome;
-use crate::cli::{EntryKindArg, GazetteerCommand};
+use crate::cli::{EntryKindArg, GazetteerArgs, GazetteerCommand};
 use crate::extract::build_pipeline;
 
 pub fn run(command: GazetteerCommand) -> anyhow::Result<Outcome> {
@@ -25,6 +26,7 @@ pub fn run(command: GazetteerCommand) -> anyhow::Result<Outcome> {
             print_stats(&pipeline, json)
         }
         GazetteerCommand::ImportPetrarch { dir, out } => import_petrarch(&dir, &out),
+        GazetteerCommand::Compile { output, gazetteers } => compile(&output, &gazetteers),
         GazetteerCommand::Export { kind, gazetteers } => {
             let pipeline = build_pipeline(&gazetteers)?;
             let kind = kind.map(|k| match k {
@@ -37,6 +39,34 @@ pub fn run(command: GazetteerCommand) -> anyhow::Result<Outcome> {
             Ok(Outcome::Success)
         }
     }
+}
+
+fn compile(output: &Path, gazetteers: &GazetteerArgs) -> anyhow::Result<Outcome> {
+    let pipeline = build_pipeline(gazetteers)?;
+    let image = pipeline.to_image();
+    // Through a temporary file beside the output and a rename, so that an interrupted run
+    // never leaves a truncated image behind.
+    let folder = output
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temporary =
+        tempfile::NamedTempFile::new_in(folder).with_context(|| format!("writing {}", output.display()))?;
+    temporary
+        .write_all(&image)
+        .and_then(|()| temporary.as_file().sync_all())
+        .with_context(|| format!("writing {}", output.display()))?;
+    temporary
+        .persist(output)
+        .with_context(|| format!("writing {}", output.display()))?;
+    eprintln!(
+        "wrote {} ({:.1} MB): {} entries; use it with --pipeline {}",
+        output.display(),
+        image.len() as f64 / 1e6,
+        pipeline.gazetteer().len(),
+        output.display()
+    );
+    Ok(Outcome::Success)
 }
 
 fn check(paths: &[std::path::PathBuf]) -> anyhow::Result<Outcome> {
