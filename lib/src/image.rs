@@ -112,14 +112,6 @@ impl Writer {
         }
     }
 
-    pub(crate) fn pairs(&mut self, values: &[(u32, u32)]) {
-        self.len(values.len());
-        for (a, b) in values {
-            self.u32(*a);
-            self.u32(*b);
-        }
-    }
-
     /// A table of numbers made of 32-bit words (`u32`, `[u32; 2]`), little-endian and aligned
     /// to 4 bytes within the image, so that a reader can use it in place (see
     /// [`Reader::table`]).
@@ -274,20 +266,6 @@ impl<'a> Reader<'a> {
             .collect())
     }
 
-    pub(crate) fn pairs(&mut self) -> Result<Vec<(u32, u32)>, ImageError> {
-        let count = self.count(8)?;
-        let bytes = self.take(count * 8)?;
-        Ok(bytes
-            .chunks_exact(8)
-            .map(|b| {
-                (
-                    u32::from_le_bytes([b[0], b[1], b[2], b[3]]),
-                    u32::from_le_bytes([b[4], b[5], b[6], b[7]]),
-                )
-            })
-            .collect())
-    }
-
     /// A table written by [`Writer::table`]: borrowed from the image where the machine is
     /// little-endian and the image is aligned (the tool's embedded image is), copied otherwise.
     /// Borrowing is most of what makes start-up fast: each page copied to the heap is a page
@@ -368,7 +346,6 @@ mod tests {
         writer.option_str(Some("Kyiv"));
         writer.strs(&["a", "", "b c"]);
         writer.u32s(&[1, 2, u32::MAX]);
-        writer.pairs(&[(1, 2), (3, 4)]);
         writer.list(&[10u32, 20], |w, v| w.u32(v + 1));
         let bytes = writer.finish();
         let mut reader = Reader::new(&bytes).unwrap();
@@ -381,7 +358,6 @@ mod tests {
         assert_eq!(reader.option_string().unwrap().as_deref(), Some("Kyiv"));
         assert_eq!(reader.strings().unwrap(), ["a", "", "b c"]);
         assert_eq!(reader.u32s().unwrap(), [1, 2, u32::MAX]);
-        assert_eq!(reader.pairs().unwrap(), [(1, 2), (3, 4)]);
         assert_eq!(reader.list(Reader::u32).unwrap(), [11, 21]);
         assert!(reader.is_done());
     }

@@ -170,7 +170,7 @@ impl Pipeline {
                 .map_err(|err| image::ImageError(err.to_string()))?;
             Ok::<_, image::ImageError>((matcher, gazetteer, inferrer, events, dates))
         })?;
-        let entry_known = |candidate: &gazetteer::Candidate| match candidate.target {
+        let entry_known = |candidate: gazetteer::Candidate| match candidate.target {
             gazetteer::Target::Entry(entry) => (entry.entry.0 as usize) < gazetteer.len(),
             gazetteer::Target::Lexicon { kind, id } => {
                 let count = match kind {
@@ -182,7 +182,7 @@ impl Pipeline {
                 (id as usize) < count
             }
         };
-        if !matcher.candidates().iter().all(entry_known) {
+        if !(0..matcher.candidate_count() as u32).all(|number| entry_known(matcher.candidate(number))) {
             return Err(image::ImageError(
                 "a candidate of the matcher is missing from its gazetteer or stage".to_owned(),
             ));

@@ -268,7 +268,6 @@ impl DateStage {
 
     /// Date words from the raw matches and numbers from the text, in text order.
     fn tokens(&self, norm: &str, matches: &[RawMatch], matcher: &Matcher) -> Vec<Tok> {
-        let candidates = matcher.candidates();
         // Entries named so far by a full name, alias, demonym or capital: a surname of one of
         // them is that person, not a month ("May said" after "Theresa May").
         // Only the people whose surname is also a date word matter (a handful, such as Theresa
@@ -278,10 +277,10 @@ impl DateStage {
             let date = m
                 .candidates
                 .iter()
-                .any(|&c| candidates[c as usize].as_lexicon(LexiconKind::Dates).is_some());
+                .any(|&c| matcher.candidate(c).as_lexicon(LexiconKind::Dates).is_some());
             if date {
                 for &c in &m.candidates {
-                    if let Some(entry) = candidates[c as usize].as_entry()
+                    if let Some(entry) = matcher.candidate(c).as_entry()
                         && entry.form == Form::Surname
                         && !surnames.contains(&entry.entry)
                     {
@@ -296,7 +295,7 @@ impl DateStage {
             let mut date_word = None;
             let mut names_entity = false;
             for &c in &m.candidates {
-                let candidate = &candidates[c as usize];
+                let candidate = matcher.candidate(c);
                 if let Some(id) = candidate.as_lexicon(LexiconKind::Dates) {
                     date_word = Some(id);
                 } else if let Some(entry) = candidate.as_entry() {
@@ -305,7 +304,7 @@ impl DateStage {
             }
             if !surnames.is_empty() {
                 for &c in &m.candidates {
-                    if let Some(entry) = candidates[c as usize].as_entry()
+                    if let Some(entry) = matcher.candidate(c).as_entry()
                         && entry.form != Form::Surname
                         && surnames.contains(&entry.entry)
                         && !named.contains(&entry.entry)

@@ -135,7 +135,14 @@ fn word_key(word: &str) -> u64 {
 /// them.
 #[derive(Debug, Clone, Default)]
 pub struct EventLexicon {
-    rows: Vec<LazyRow>,
+    /// The event lexicon files the rows come from, in load order.
+    files: Vec<Arc<LexiconFile>>,
+    /// Per row: the number of its file in `files` and its number in that file. Rows are
+    /// parsed only the first time a trigger needs them (see [`EventLexicon::row`]).
+    rows: Cow<'static, [[u32; 2]]>,
+    /// Each row once parsed. Boxed: most rows are never used, and 40,000 unboxed rows made
+    /// the table several megabytes to allocate and fill at start-up.
+    parsed: Box<[OnceLock<Box<EventRow>>]>,
     /// Named word lists an object may refer to as `&name` ("&weapon"): the name (lower case,
     /// without `&`) -> its number in `synset_members`.
     synsets: FxHashMap<String, u32>,
@@ -149,16 +156,6 @@ pub struct EventLexicon {
     /// Boxed: an empty slot is then two words, not a whole index, and there are thousands.
     object_indexes: Vec<OnceLock<Box<ObjectIndex>>>,
     codes: FxHashMap<String, CodeInfo>,
-}
-
-/// A row, read from its file on first use.
-#[derive(Debug, Clone)]
-struct LazyRow {
-    file: Arc<LexiconFile>,
-    row: u32,
-    /// Boxed: most rows are never used, and 40,000 unboxed rows made the table several
-    /// megabytes to allocate and fill at start-up.
-    parsed: OnceLock<Box<EventRow>>,
 }
 
 impl EventLexicon {
@@ -200,24 +197,21 @@ impl EventLexicon {
             .lexicons(LexiconKind::Events)
             .map(|file| file.rows.len())
             .sum();
-        let mut rows: Vec<LazyRow> = Vec::with_capacity(row_count);
+        let files: Vec<Arc<LexiconFile>> = gazetteer.lexicons(LexiconKind::Events).cloned().collect();
+        let mut rows: Vec<[u32; 2]> = Vec::with_capacity(row_count);
         // Per row: its phrase (lower case) and kind, for the written forms below.
         let mut triggers: Vec<(Cow<'_, str>, TriggerKind)> = Vec::with_capacity(row_count);
         // Keyed on the fields as written, borrowed from the files: no copies of 40,000 rows.
         let mut index: FxHashMap<(&str, &str, &str), usize> =
             FxHashMap::with_capacity_and_hasher(row_count, Default::default());
-        for file in gazetteer.lexicons(LexiconKind::Events) {
+        for (file_number, file) in files.iter().enumerate() {
             let columns = RowColumns::of(file);
             for (number, row) in file.rows.iter().enumerate() {
                 if file.field(row, columns.kind) == "synset" {
                     continue;
                 }
                 let kind = check_row(file, &columns, row, &synsets)?;
-                let lazy = LazyRow {
-                    file: Arc::clone(file),
-                    row: number as u32,
-                    parsed: OnceLock::new(),
-                };
+                let lazy = [file_number as u32, number as u32];
                 let phrase = lower_case(file.field(row, columns.phrase));
                 let key = (
                     file.field(row, columns.phrase),
@@ -305,8 +299,11 @@ impl EventLexicon {
             form.objects = *index_of_rows.entry(&form.rows[..]).or_insert(next);
         }
         let object_indexes = (0..index_of_rows.len()).map(|_| OnceLock::new()).collect();
+        let parsed = (0..rows.len()).map(|_| OnceLock::new()).collect();
         Ok(EventLexicon {
-            rows,
+            files,
+            rows: Cow::Owned(rows),
+            parsed,
             synsets,
             synset_members,
             synsets_by_first_word,
@@ -316,21 +313,19 @@ impl EventLexicon {
         })
     }
 
-    /// Writes the lexicon into an image. Rows stay unparsed: each is stored as its file (a
-    /// position in `files`, the gazetteer's lexicon files) and row number.
+    /// Writes the lexicon into an image. Rows stay unparsed; the files they come from are
+    /// stored as positions in `files`, the gazetteer's lexicon files.
     pub(crate) fn store(&self, out: &mut Writer, files: &[Arc<LexiconFile>]) {
-        let rows: Vec<(u32, u32)> = self
-            .rows
+        let positions: Vec<u32> = self
+            .files
             .iter()
-            .map(|lazy| {
-                let file = files
-                    .iter()
-                    .position(|f| Arc::ptr_eq(f, &lazy.file))
-                    .expect("an event row comes from one of the gazetteer's lexicon files");
-                (file as u32, lazy.row)
+            .map(|file| {
+                let position = files.iter().position(|f| Arc::ptr_eq(f, file));
+                position.expect("an event lexicon file is one of the gazetteer's lexicon files") as u32
             })
             .collect();
-        out.pairs(&rows);
+        out.u32s(&positions);
+        out.table(&self.rows);
         let mut synsets: Vec<(&String, &u32)> = self.synsets.iter().collect();
         synsets.sort_unstable_by_key(|&(_, &id)| id);
         out.list(&synsets, |out, (name, id)| {
@@ -369,19 +364,19 @@ impl EventLexicon {
 
     /// Reads what [`EventLexicon::store`] wrote, with the same lexicon files.
     pub(crate) fn load(input: &mut Reader<'static>, files: &[Arc<LexiconFile>]) -> Result<Self, ImageError> {
-        let row_places = input.pairs()?;
-        let mut rows = Vec::with_capacity(row_places.len());
-        for (file, row) in row_places {
-            let file = files
-                .get(file as usize)
-                .filter(|f| (row as usize) < f.rows.len())
-                .ok_or_else(|| input.error("event row outside its file"))?;
-            rows.push(LazyRow {
-                file: Arc::clone(file),
-                row,
-                parsed: OnceLock::new(),
-            });
+        let files = input
+            .u32s()?
+            .into_iter()
+            .map(|position| files.get(position as usize).cloned())
+            .collect::<Option<Vec<Arc<LexiconFile>>>>()
+            .ok_or_else(|| input.error("unknown event lexicon file"))?;
+        let rows = input.table::<[u32; 2]>()?;
+        let in_its_file =
+            |&[file, row]: &[u32; 2]| files.get(file as usize).is_some_and(|f| (row as usize) < f.rows.len());
+        if !rows.iter().all(in_its_file) {
+            return Err(input.error("event row outside its file"));
         }
+        let parsed = (0..rows.len()).map(|_| OnceLock::new()).collect();
         let synsets: FxHashMap<String, u32> = input
             .list(|input| Ok((input.string()?, input.u32()?)))?
             .into_iter()
@@ -432,7 +427,9 @@ impl EventLexicon {
             return Err(input.error("event lexicon numbers out of range"));
         }
         Ok(EventLexicon {
+            files,
             rows,
+            parsed,
             synsets,
             synset_members,
             synsets_by_first_word,
@@ -477,18 +474,19 @@ impl EventLexicon {
             // (key of the first word, row, number of the object), grouped below.
             let mut keyed: Vec<(u64, u32, u32)> = Vec::new();
             // The object column of the last file seen: a form's rows mostly share a file.
-            let mut object_column: Option<(&Arc<LexiconFile>, usize)> = None;
+            let mut object_column: Option<(u32, usize)> = None;
             for &row_id in form.rows.iter() {
-                let lazy = &self.rows[row_id as usize];
+                let [file_number, row_number] = self.rows[row_id as usize];
+                let file = &self.files[file_number as usize];
                 let column = match object_column {
-                    Some((file, column)) if Arc::ptr_eq(file, &lazy.file) => column,
+                    Some((number, column)) if number == file_number => column,
                     _ => {
-                        let column = RowColumns::of(&lazy.file).object;
-                        object_column = Some((&lazy.file, column));
+                        let column = RowColumns::of(file).object;
+                        object_column = Some((file_number, column));
                         column
                     }
                 };
-                let objects = row_objects(lazy.file.field(&lazy.file.rows[lazy.row as usize], column));
+                let objects = row_objects(file.field(&file.rows[row_number as usize], column));
                 let mut count = 0;
                 for (number, object) in objects.enumerate() {
                     count += 1;
@@ -564,11 +562,10 @@ impl EventLexicon {
 
     /// A row.
     pub fn row(&self, id: u32) -> &EventRow {
-        let lazy = &self.rows[id as usize];
-        lazy.parsed.get_or_init(|| {
-            let file = &lazy.file;
-            let row = &file.rows[lazy.row as usize];
-            Box::new(parse_row(file, &RowColumns::of(file), row))
+        self.parsed[id as usize].get_or_init(|| {
+            let [file_number, row_number] = self.rows[id as usize];
+            let file = &self.files[file_number as usize];
+            Box::new(parse_row(file, &RowColumns::of(file), &file.rows[row_number as usize]))
         })
     }
 

@@ -591,7 +591,7 @@ fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, u
         let forms: Vec<(VerbForm, u32)> = raw
             .candidates
             .iter()
-            .filter_map(|&i| input.matcher.candidates()[i as usize].as_lexicon(LexiconKind::Events))
+            .filter_map(|&i| input.matcher.candidate(i).as_lexicon(LexiconKind::Events))
             .map(|id| (lexicon.form(id).form, id))
             .collect();
         if forms.is_empty() {

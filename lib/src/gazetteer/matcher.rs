@@ -98,7 +98,7 @@ pub struct LexiconPattern {
 }
 
 /// One thing a pattern may stand for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Candidate {
     /// What it stands for.
     pub target: Target,
@@ -149,7 +149,9 @@ pub struct Matcher {
     other_patterns: Vec<String>,
     /// Pattern index of the automaton -> its candidates (indices into `candidates`).
     other_candidates: Vec<Vec<u32>>,
-    candidates: Vec<Candidate>,
+    /// Every candidate, packed in two words ([`pack_target`]): over 100,000 of them, read in
+    /// place from a compiled image rather than decoded at start-up.
+    candidates: Cow<'static, [[u32; 2]]>,
     /// Each candidate's normalised pattern with its original case, for the case rule, by
     /// candidate number.
     surfaces: Strings,
@@ -330,7 +332,7 @@ impl MatcherBuilder {
             other: build_automaton(&other_patterns, StartKind::Both),
             other_patterns,
             other_candidates,
-            candidates,
+            candidates: Cow::Owned(candidates.iter().map(|c| pack_target(c.target)).collect()),
             surfaces,
         }
     }
@@ -345,9 +347,16 @@ impl Matcher {
         builder.build()
     }
 
-    /// All candidates; [`RawMatch::candidates`] indexes into this.
-    pub fn candidates(&self) -> &[Candidate] {
-        &self.candidates
+    /// A candidate, by the numbers in [`RawMatch::candidates`].
+    pub fn candidate(&self, number: u32) -> Candidate {
+        let target = unpack_target(self.candidates[number as usize])
+            .expect("every candidate was packed by this module or checked when its image was read");
+        Candidate { target }
+    }
+
+    /// The number of candidates.
+    pub fn candidate_count(&self) -> usize {
+        self.candidates.len()
     }
 
     /// Finds names in a normalised text: non-overlapping, leftmost-longest, in text order.
@@ -486,9 +495,7 @@ impl Matcher {
         self.lowercase.store(out);
         out.strs(&self.other_patterns);
         out.list(&self.other_candidates, |out, ids| out.u32s(ids));
-        // Two words per candidate, a table rather than a list: there are over 100,000.
-        let packed: Vec<[u32; 2]> = self.candidates.iter().map(|c| pack_target(c.target)).collect();
-        out.table(&packed);
+        out.table(&self.candidates);
         self.surfaces.store(out);
     }
 
@@ -500,12 +507,10 @@ impl Matcher {
         let lowercase = NameIndex::load(input)?;
         let other_patterns = input.strings()?;
         let other_candidates = input.list(Reader::u32s)?;
-        let candidates = input
-            .table::<[u32; 2]>()?
-            .iter()
-            .map(|&packed| unpack_target(packed).map(|target| Candidate { target }))
-            .collect::<Option<Vec<Candidate>>>()
-            .ok_or_else(|| input.error("unknown candidate target"))?;
+        let candidates = input.table::<[u32; 2]>()?;
+        if !candidates.iter().all(|&packed| unpack_target(packed).is_some()) {
+            return Err(input.error("unknown candidate target"));
+        }
         let surfaces = Strings::load(input)?;
         let count = candidates.len();
         let ids_known = [&capitalised.candidate_ids[..], &lowercase.candidate_ids[..]]

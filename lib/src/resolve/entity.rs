@@ -134,7 +134,7 @@ pub fn resolve_mentions(
         let candidates: Vec<EntryCandidate> = raw
             .candidates
             .iter()
-            .filter_map(|&i| matcher.candidates()[i as usize].as_entry())
+            .filter_map(|&i| matcher.candidate(i).as_entry())
             .collect();
         let mentioned = |entry: EntryId| last_mention.get(&entry).copied();
         let inside_longer_name = inside_longer_capitalised_name(norm, raw.start, raw.end);
@@ -201,7 +201,7 @@ fn country_votes<'g>(
         let mut entries = raw
             .candidates
             .iter()
-            .filter_map(|&i| matcher.candidates()[i as usize].as_entry())
+            .filter_map(|&i| matcher.candidate(i).as_entry())
             .filter(|c| c.form != Form::Surname && !c.ambiguous);
         if let (Some(only), None) = (entries.next(), entries.next()) {
             let entry = gazetteer.entry(only.entry);

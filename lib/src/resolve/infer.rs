@@ -238,7 +238,7 @@ impl Inferrer {
             let kinds: Vec<u32> = raw
                 .candidates
                 .iter()
-                .filter_map(|&i| matcher.candidates()[i as usize].as_lexicon(LexiconKind::Titles))
+                .filter_map(|&i| matcher.candidate(i).as_lexicon(LexiconKind::Titles))
                 .collect();
             if kinds.is_empty() {
                 continue;
