@@ -1,6 +1,6 @@
 //! Building the output records of an analysis (the types themselves live in [`crate::wire`]).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::events::EventLexicon;
 use crate::resolve::{EntityKey, InferredEntity};
@@ -103,7 +103,8 @@ pub(crate) fn event_records(
     analysis: &Analysis,
     offsets: &OffsetConverter,
 ) -> Vec<EventRecord> {
-    let ids: HashMap<EntityKey, String> = analysis
+    // Keyed by entity keys (numbers), never by text from the article: a fast hash is safe.
+    let ids: FxHashMap<EntityKey, String> = analysis
         .entities
         .iter()
         .enumerate()

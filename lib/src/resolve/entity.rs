@@ -19,6 +19,10 @@
 //!    names Tbilisi and Georgians is the country; in one about Washington and Americans it is
 //!    the US state.
 
+// The maps here are keyed by entry ids, entity keys and the gazetteer's country codes, never by
+// text from the article, so the fast, non-randomised hash cannot be steered by input.
+use rustc_hash::FxHashMap;
+
 use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
 use crate::normalize::Normalized;
 use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet, is_all_caps};
@@ -116,7 +120,7 @@ pub fn resolve_mentions(
 ) -> Vec<Mention> {
     let mut mentions: Vec<Mention> = Vec::new();
     // Entry -> index of its most recent mention, to prefer entries already in the article.
-    let mut last_mention: std::collections::HashMap<EntryId, usize> = std::collections::HashMap::new();
+    let mut last_mention: FxHashMap<EntryId, usize> = FxHashMap::default();
     let norm = normalized.as_str();
     let votes = country_votes(matches, matcher, gazetteer);
     let votes_for = |entry: EntryId| {
@@ -191,12 +195,8 @@ pub fn resolve_mentions(
 }
 
 /// Votes per country from the names that can only mean one entry.
-fn country_votes<'g>(
-    matches: &[RawMatch],
-    matcher: &Matcher,
-    gazetteer: &'g Gazetteer,
-) -> std::collections::HashMap<&'g str, u32> {
-    let mut votes = std::collections::HashMap::new();
+fn country_votes<'g>(matches: &[RawMatch], matcher: &Matcher, gazetteer: &'g Gazetteer) -> FxHashMap<&'g str, u32> {
+    let mut votes = FxHashMap::default();
     for raw in matches {
         let mut entries = raw
             .candidates
@@ -225,7 +225,7 @@ fn kind_priority(kind: EntryKind) -> u8 {
 /// Groups mentions (sorted by position) into entities ordered by first mention.
 pub fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
-    let mut index_of: std::collections::HashMap<EntityKey, usize> = std::collections::HashMap::new();
+    let mut index_of: FxHashMap<EntityKey, usize> = FxHashMap::default();
     for (i, mention) in mentions.iter().enumerate() {
         let slot = *index_of.entry(mention.key).or_insert_with(|| {
             entities.push(Entity {

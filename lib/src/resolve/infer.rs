@@ -2342,7 +2342,7 @@ impl<'a> Run<'a> {
     fn follow_short_forms(&mut self) {
         let mut forms = self.aliases.clone();
         // Each inferred person's first mention, found in one pass over the mentions.
-        let mut first_end: HashMap<u32, usize> = HashMap::new();
+        let mut first_end: FxHashMap<u32, usize> = FxHashMap::default();
         for m in &self.mentions {
             if let EntityKey::Inferred(i) = m.key {
                 let end = first_end.entry(i).or_insert(m.end);
