@@ -17,6 +17,8 @@ use std::sync::Arc;
 
 use bytemuck::Pod;
 
+use crate::Pipeline;
+
 /// An image that cannot be read: written by another version, or damaged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("compiled pipeline image: {0}")]
@@ -25,6 +27,82 @@ pub struct ImageError(pub String);
 const MAGIC: &[u8; 8] = b"GAZETTE\x01";
 /// Bumped whenever what is stored changes shape.
 const FORMAT: u32 = 1;
+
+impl Pipeline {
+    /// The pipeline as bytes, for [`Pipeline::from_image`]: what start-up builds (parsed
+    /// gazetteers, the matcher's indexes, the event lexicon) stored so that it can be read
+    /// back instead of built again. The command-line tool's build script stores the default
+    /// pipeline this way and embeds it.
+    pub fn to_image(&self) -> Vec<u8> {
+        let mut out = Writer::new();
+        // In sections, so that reading can split them between threads.
+        out.section(|out| self.gazetteer.store(out));
+        out.section(|out| self.matcher.store(out));
+        out.section(|out| self.inferrer.store(out));
+        out.section(|out| self.events.store(out, self.gazetteer.all_lexicons()));
+        out.finish()
+    }
+
+    /// Reads a pipeline written by [`Pipeline::to_image`] of this version of the library.
+    /// Gazetteer entries are decoded when first used, from the image itself, which is why it
+    /// must live as long as the program (an embedded image, or a leaked buffer).
+    ///
+    /// Fails when the image was written by another version or is damaged: every number that
+    /// indexes a table is checked here, so that a bad image cannot make a later step panic.
+    /// (Entry records are the exception: each is decoded, and so checked, on first use.)
+    pub fn from_image(image: &'static [u8]) -> Result<Self, ImageError> {
+        let mut input = Reader::new(image)?;
+        let (mut gazetteer_part, mut matcher_part) = (input.section()?, input.section()?);
+        let (mut inferrer_part, mut events_part) = (input.section()?, input.section()?);
+        if !input.is_done() {
+            return Err(input.error("bytes after the end"));
+        }
+        // Two halves of about equal cost, side by side: the matcher's indexes and the
+        // dateline rules (regexes, which cannot be stored, so are compiled again) on one
+        // thread; the gazetteer, the event lexicon and the rest on this one.
+        let (matcher, gazetteer, inferrer, events, dates) = std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                let dateline = crate::dates::dateline::DatelineRules::new();
+                crate::Matcher::load(&mut matcher_part).map(|matcher| (matcher, dateline))
+            });
+            let rest = (|| {
+                let gazetteer = crate::Gazetteer::load(&mut gazetteer_part)?;
+                let inferrer = crate::resolve::infer::Inferrer::load(&mut inferrer_part)?;
+                let events = crate::events::EventLexicon::load(&mut events_part, gazetteer.all_lexicons())?;
+                Ok::<_, ImageError>((gazetteer, inferrer, events))
+            })();
+            let other = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let ((gazetteer, inferrer, events), (matcher, dateline)) = (rest?, other?);
+            let dates = crate::dates::DateStage::with_dateline_rules(&gazetteer, dateline)
+                .map_err(|err| ImageError(err.to_string()))?;
+            Ok::<_, ImageError>((matcher, gazetteer, inferrer, events, dates))
+        })?;
+        let entry_known = |candidate: crate::gazetteer::Candidate| match candidate.target {
+            crate::gazetteer::Target::Entry(entry) => (entry.entry.0 as usize) < gazetteer.len(),
+            crate::gazetteer::Target::Lexicon { kind, id } => {
+                let count = match kind {
+                    crate::gazetteer::LexiconKind::Dates => dates.lexicon().len(),
+                    crate::gazetteer::LexiconKind::Events => events.form_count(),
+                    crate::gazetteer::LexiconKind::Titles => inferrer.title_count(),
+                    crate::gazetteer::LexiconKind::Codes => 0,
+                };
+                (id as usize) < count
+            }
+        };
+        if !(0..matcher.candidate_count() as u32).all(|number| entry_known(matcher.candidate(number))) {
+            return Err(ImageError(
+                "a candidate of the matcher is missing from its gazetteer or stage".to_owned(),
+            ));
+        }
+        Ok(Pipeline {
+            gazetteer,
+            matcher,
+            inferrer,
+            dates,
+            events,
+        })
+    }
+}
 
 /// Collects the bytes of an image.
 #[derive(Debug, Default)]

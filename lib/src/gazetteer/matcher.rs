@@ -129,7 +129,7 @@ pub struct RawMatch {
     pub start: usize,
     /// Byte offset just past the match in the normalised text.
     pub end: usize,
-    /// Indices into [`Matcher::candidates`] of the candidates that pass the case rule.
+    /// Numbers of the candidates that pass the case rule (see [`Matcher::candidate`]).
     pub candidates: Vec<u32>,
 }
 
