@@ -44,21 +44,8 @@ pub fn run(command: GazetteerCommand) -> anyhow::Result<Outcome> {
 fn compile(output: &Path, gazetteers: &GazetteerArgs) -> anyhow::Result<Outcome> {
     let pipeline = build_pipeline(gazetteers)?;
     let image = pipeline.to_image();
-    // Through a temporary file beside the output and a rename, so that an interrupted run
-    // never leaves a truncated image behind.
-    let folder = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temporary =
-        tempfile::NamedTempFile::new_in(folder).with_context(|| format!("writing {}", output.display()))?;
-    temporary
-        .write_all(&image)
-        .and_then(|()| temporary.as_file().sync_all())
-        .with_context(|| format!("writing {}", output.display()))?;
-    temporary
-        .persist(output)
-        .with_context(|| format!("writing {}", output.display()))?;
+    // As `--out` writes its files, so that an interrupted run never leaves a truncated image.
+    gazette::batch::write_atomically(output, &[&image]).with_context(|| format!("writing {}", output.display()))?;
     eprintln!(
         "wrote {} ({:.1} MB): {} entries; use it with --pipeline {}",
         output.display(),
