@@ -122,10 +122,7 @@ pub struct DateStage {
 impl DateStage {
     /// Reads the date lexicon files of a gazetteer. Fails on a bad row.
     pub fn new(gazetteer: &Gazetteer) -> Result<Self, GazetteerError> {
-        Ok(DateStage {
-            lexicon: DateLexicon::from_gazetteer(gazetteer)?,
-            dateline: dateline::DatelineRules::new(),
-        })
+        Self::with_dateline_rules(gazetteer, dateline::DatelineRules::new())
     }
 
     /// Like [`DateStage::new`], with dateline rules compiled already (perhaps on another
