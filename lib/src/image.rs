@@ -26,7 +26,7 @@ pub struct ImageError(pub String);
 
 const MAGIC: &[u8; 8] = b"GAZETTE\x01";
 /// Bumped whenever what is stored changes shape.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 impl Pipeline {
     /// The pipeline as bytes, for [`Pipeline::from_image`]: what start-up builds (parsed
@@ -183,13 +183,6 @@ impl Writer {
         }
     }
 
-    pub(crate) fn u32s(&mut self, values: &[u32]) {
-        self.len(values.len());
-        for value in values {
-            self.u32(*value);
-        }
-    }
-
     /// A table of numbers made of 32-bit words (`u32`, `[u32; 2]`), little-endian and aligned
     /// to 4 bytes within the image, so that a reader can use it in place (see
     /// [`Reader::table`]).
@@ -334,16 +327,6 @@ impl<'a> Reader<'a> {
         Ok(count)
     }
 
-    pub(crate) fn u32s(&mut self) -> Result<Vec<u32>, ImageError> {
-        let count = self.count(4)?;
-        let bytes = self.take(count * 4)?;
-        // Copies in bulk: the compiler turns this into a plain copy on little-endian machines.
-        Ok(bytes
-            .chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect())
-    }
-
     /// A table written by [`Writer::table`]: borrowed from the image where the machine is
     /// little-endian and the image is aligned (the tool's embedded image is), copied otherwise.
     /// Borrowing is most of what makes start-up fast: each page copied to the heap is a page
@@ -423,7 +406,7 @@ mod tests {
         writer.option_str(None);
         writer.option_str(Some("Kyiv"));
         writer.strs(&["a", "", "b c"]);
-        writer.u32s(&[1, 2, u32::MAX]);
+        writer.table(&[1u32, 2, u32::MAX]);
         writer.list(&[10u32, 20], |w, v| w.u32(v + 1));
         let bytes = writer.finish();
         let mut reader = Reader::new(&bytes).unwrap();
@@ -435,7 +418,7 @@ mod tests {
         assert_eq!(reader.option_string().unwrap(), None);
         assert_eq!(reader.option_string().unwrap().as_deref(), Some("Kyiv"));
         assert_eq!(reader.strings().unwrap(), ["a", "", "b c"]);
-        assert_eq!(reader.u32s().unwrap(), [1, 2, u32::MAX]);
+        assert_eq!(&*reader.table::<u32>().unwrap(), [1, 2, u32::MAX]);
         assert_eq!(reader.list(Reader::u32).unwrap(), [11, 21]);
         assert!(reader.is_done());
     }
@@ -470,12 +453,12 @@ mod tests {
     fn every_truncation_is_an_error() {
         let mut writer = Writer::new();
         writer.strs(&["Tirana", "Tehran"]);
-        writer.u32s(&[5; 9]);
+        writer.table(&[5u32; 9]);
         let bytes = writer.finish();
         for end in 0..bytes.len() {
             let result = Reader::new(&bytes[..end]).and_then(|mut r| {
                 r.strings()?;
-                r.u32s()
+                r.table::<u32>()
             });
             assert!(result.is_err(), "cut at {end} was read");
         }
@@ -495,6 +478,6 @@ mod tests {
         let mut bytes = Writer::new().finish();
         bytes.extend_from_slice(&u32::MAX.to_le_bytes());
         let mut reader = Reader::new(&bytes).unwrap();
-        assert!(reader.u32s().is_err());
+        assert!(reader.table::<u32>().is_err());
     }
 }

@@ -324,14 +324,14 @@ impl EventLexicon {
                 position.expect("an event lexicon file is one of the gazetteer's lexicon files") as u32
             })
             .collect();
-        out.u32s(&positions);
+        out.table(&positions);
         out.table(&self.rows);
+        // The names in the order of their numbers, which run from 0 (see `from_gazetteer`): a
+        // name's number is its position.
         let mut synsets: Vec<(&String, &u32)> = self.synsets.iter().collect();
         synsets.sort_unstable_by_key(|&(_, &id)| id);
-        out.list(&synsets, |out, (name, id)| {
-            out.str(name);
-            out.u32(**id);
-        });
+        let names: Vec<&String> = synsets.into_iter().map(|(name, _)| name).collect();
+        out.strs(&names);
         out.list(&self.synset_members, |out, members| {
             out.list(members, |out, words| out.strs(words));
         });
@@ -339,7 +339,7 @@ impl EventLexicon {
         by_first_word.sort_unstable();
         out.list(&by_first_word, |out, (key, synsets)| {
             out.u64(**key);
-            out.u32s(synsets);
+            out.table(synsets);
         });
         out.list(&self.forms, |out, (text, form)| {
             out.str(text);
@@ -365,9 +365,9 @@ impl EventLexicon {
     /// Reads what [`EventLexicon::store`] wrote, with the same lexicon files.
     pub(crate) fn load(input: &mut Reader<'static>, files: &[Arc<LexiconFile>]) -> Result<Self, ImageError> {
         let files = input
-            .u32s()?
-            .into_iter()
-            .map(|position| files.get(position as usize).cloned())
+            .table::<u32>()?
+            .iter()
+            .map(|&position| files.get(position as usize).cloned())
             .collect::<Option<Vec<Arc<LexiconFile>>>>()
             .ok_or_else(|| input.error("unknown event lexicon file"))?;
         let rows = input.table::<[u32; 2]>()?;
@@ -378,12 +378,14 @@ impl EventLexicon {
         }
         let parsed = (0..rows.len()).map(|_| OnceLock::new()).collect();
         let synsets: FxHashMap<String, u32> = input
-            .list(|input| Ok((input.string()?, input.u32()?)))?
+            .strings()?
             .into_iter()
+            .enumerate()
+            .map(|(id, name)| (name, id as u32))
             .collect();
         let synset_members = input.list(|input| input.list(Reader::strings))?;
         let synsets_by_first_word: FxHashMap<u64, Vec<u32>> = input
-            .list(|input| Ok((input.u64()?, input.u32s()?)))?
+            .list(|input| Ok((input.u64()?, input.table::<u32>()?.into_owned())))?
             .into_iter()
             .collect();
         let forms = input.list(|input| {
@@ -414,7 +416,7 @@ impl EventLexicon {
             })?
             .into_iter()
             .collect();
-        let synset_ids_known = synsets.values().all(|&id| (id as usize) < synset_members.len())
+        let synset_ids_known = synsets.len() == synset_members.len()
             && synsets_by_first_word
                 .values()
                 .flatten()

@@ -494,7 +494,7 @@ impl Matcher {
         self.capitalised.store(out);
         self.lowercase.store(out);
         out.strs(&self.other_patterns);
-        out.list(&self.other_candidates, |out, ids| out.u32s(ids));
+        out.list(&self.other_candidates, |out, ids| out.table(ids));
         out.table(&self.candidates);
         self.surfaces.store(out);
     }
@@ -506,7 +506,7 @@ impl Matcher {
         let capitalised = NameIndex::load(input)?;
         let lowercase = NameIndex::load(input)?;
         let other_patterns = input.strings()?;
-        let other_candidates = input.list(Reader::u32s)?;
+        let other_candidates = input.list(|input| input.table::<u32>().map(Cow::into_owned))?;
         let candidates = input.table::<[u32; 2]>()?;
         if !candidates.iter().all(|&packed| unpack_target(packed).is_some()) {
             return Err(input.error("unknown candidate target"));
@@ -584,7 +584,7 @@ impl NameIndex {
         let candidate_ids = input.table()?;
         let candidate_ranges = input.table::<[u32; 2]>()?;
         let groups_fit = group_starts.len() == first_words.len() + 1
-            && group_starts.windows(2).all(|pair| pair[0] <= pair[1])
+            && group_starts.is_sorted()
             && group_starts
                 .last()
                 .is_some_and(|&end| end as usize == by_first_word.len());

@@ -12,6 +12,7 @@ mod matcher;
 mod tsv;
 pub mod validate;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
@@ -424,7 +425,7 @@ struct StoredEntries {
     /// The records, end to end.
     records: &'static [u8],
     /// Where each entry's record starts in `records`, and where the last ends.
-    starts: Vec<u32>,
+    starts: Cow<'static, [u32]>,
     /// The file names the records' source lines refer to by number.
     files: Vec<Arc<str>>,
     /// Each entry, once decoded. Boxed: an empty slot is then one word, not an `Entry`.
@@ -561,7 +562,7 @@ impl Gazetteer {
         }
         starts.push(records.position() as u32);
         out.strs(&files);
-        out.u32s(&starts);
+        out.table(&starts);
         out.bytes(&records.finish());
     }
 
@@ -574,10 +575,9 @@ impl Gazetteer {
             cameo_country_codes.insert(input.string()?, input.string()?);
         }
         let files = input.arc_strs()?;
-        let starts = input.u32s()?;
+        let starts = input.table::<u32>()?;
         let records = input.bytes()?;
-        let ordered = starts.windows(2).all(|pair| pair[0] <= pair[1]);
-        if starts.is_empty() || !ordered || starts.last().is_some_and(|&end| end as usize != records.len()) {
+        if starts.is_empty() || !starts.is_sorted() || starts.last().is_some_and(|&end| end as usize != records.len()) {
             return Err(input.error("entry records out of order"));
         }
         let decoded = (1..starts.len()).map(|_| OnceLock::new()).collect();
