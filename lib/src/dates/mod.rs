@@ -271,12 +271,12 @@ impl DateStage {
         // May), so they are collected first and the rest of the names are never hashed.
         let mut surnames: Vec<EntryId> = Vec::new();
         for m in matches {
-            let date = m
-                .candidates
+            let date = matcher
+                .phrase_candidates(m)
                 .iter()
                 .any(|&c| matcher.candidate(c).as_lexicon(LexiconKind::Dates).is_some());
             if date {
-                for &c in &m.candidates {
+                for &c in matcher.entry_candidates(m) {
                     if let Some(entry) = matcher.candidate(c).as_entry()
                         && entry.form == Form::Surname
                         && !surnames.contains(&entry.entry)
@@ -300,7 +300,7 @@ impl DateStage {
                 }
             }
             if !surnames.is_empty() {
-                for &c in &m.candidates {
+                for &c in matcher.entry_candidates(m) {
                     if let Some(entry) = matcher.candidate(c).as_entry()
                         && entry.form != Form::Surname
                         && surnames.contains(&entry.entry)

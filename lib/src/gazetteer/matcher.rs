@@ -129,7 +129,8 @@ pub struct RawMatch {
     pub start: usize,
     /// Byte offset just past the match in the normalised text.
     pub end: usize,
-    /// Numbers of the candidates that pass the case rule (see [`Matcher::candidate`]).
+    /// Numbers of the candidates that pass the case rule (see [`Matcher::candidate`]), in
+    /// ascending order: entries, then phrases.
     pub candidates: Vec<u32>,
 }
 
@@ -152,6 +153,10 @@ pub struct Matcher {
     /// Every candidate, packed in two words ([`pack_target`]): over 100,000 of them, read in
     /// place from a compiled image rather than decoded at start-up.
     candidates: Cow<'static, [[u32; 2]]>,
+    /// The number of the first lexicon phrase among `candidates`: entries are numbered
+    /// before phrases, so a match's candidates (in ascending order) split there, and a stage
+    /// that wants phrases skips the dozens of people a surname can name without looking.
+    first_phrase: u32,
     /// Each candidate's normalised pattern with its original case, for the case rule, by
     /// candidate number.
     surfaces: Strings,
@@ -282,9 +287,16 @@ impl MatcherBuilder {
             earlier = self.earlier_candidate[earlier as usize];
         }
         let number = self.candidates.len() as u32;
-        self.earlier_candidate.push(self.last_candidate[key as usize]);
+        let latest = self.last_candidate[key as usize];
+        // Many candidates of one key have the same surface (every "Khan" of the people);
+        // sharing its text keeps the table small and lets the case rule be checked once.
+        if latest != NO_CANDIDATE && self.surfaces.get(latest) == surface {
+            self.surfaces.push_again(latest);
+        } else {
+            self.surfaces.push(surface);
+        }
+        self.earlier_candidate.push(latest);
         self.last_candidate[key as usize] = number;
-        self.surfaces.push(surface);
         self.candidates.push(Candidate { target });
     }
 
@@ -326,13 +338,17 @@ impl MatcherBuilder {
         }
         capitalised.finish();
         lowercase.finish();
+        let candidates: Vec<[u32; 2]> = candidates.iter().map(|c| pack_target(c.target)).collect();
+        let first_phrase = first_phrase(&candidates)
+            .expect("the builder adds every entry name before any lexicon phrase (with_entries, then add_lexicon)");
         Matcher {
             capitalised,
             lowercase,
             other: build_automaton(&other_patterns, StartKind::Both),
             other_patterns,
             other_candidates,
-            candidates: Cow::Owned(candidates.iter().map(|c| pack_target(c.target)).collect()),
+            candidates: Cow::Owned(candidates),
+            first_phrase,
             surfaces,
         }
     }
@@ -352,6 +368,23 @@ impl Matcher {
         let target = unpack_target(self.candidates[number as usize])
             .expect("every candidate was packed by this module or checked when its image was read");
         Candidate { target }
+    }
+
+    /// The candidates of a match found by this matcher that are gazetteer entries.
+    pub fn entry_candidates<'m>(&self, found: &'m RawMatch) -> &'m [u32] {
+        &found.candidates[..self.phrases_from(found)]
+    }
+
+    /// The candidates of a match found by this matcher that are lexicon phrases: usually
+    /// none or one, where a surname has dozens of entry candidates.
+    pub fn phrase_candidates<'m>(&self, found: &'m RawMatch) -> &'m [u32] {
+        &found.candidates[self.phrases_from(found)..]
+    }
+
+    /// Where a match's candidates, in ascending order as [`Matcher::find`] gives them, turn
+    /// from entries to phrases.
+    fn phrases_from(&self, found: &RawMatch) -> usize {
+        found.candidates.partition_point(|&c| c < self.first_phrase)
     }
 
     /// The number of candidates.
@@ -439,10 +472,23 @@ impl Matcher {
     /// The match at `start..end` with those of `ids` whose case fits the matched text, or
     /// `None` when none does.
     fn case_checked(&self, ids: &[u32], matched: &[u8], start: usize, end: usize) -> Option<RawMatch> {
+        // Candidates sharing a surface share its text (see `MatcherBuilder::add`), and
+        // usually come together: the rule is checked once for a run of them.
+        let mut last: Option<([u32; 2], bool)> = None;
         let passing: Vec<u32> = ids
             .iter()
             .copied()
-            .filter(|&i| case_compatible(self.surfaces.get(i).as_bytes(), matched))
+            .filter(|&i| {
+                let range = self.surfaces.range(i);
+                match last {
+                    Some((same, passes)) if same == range => passes,
+                    _ => {
+                        let passes = case_compatible(self.surfaces.text_at(range).as_bytes(), matched);
+                        last = Some((range, passes));
+                        passes
+                    }
+                }
+            })
             .collect();
         (!passing.is_empty()).then_some(RawMatch {
             start,
@@ -511,6 +557,7 @@ impl Matcher {
         if !candidates.iter().all(|&packed| unpack_target(packed).is_some()) {
             return Err(input.error("unknown candidate target"));
         }
+        let first_phrase = first_phrase(&candidates).ok_or_else(|| input.error("an entry candidate after a phrase"))?;
         let surfaces = Strings::load(input)?;
         let count = candidates.len();
         let ids_known = [&capitalised.candidate_ids[..], &lowercase.candidate_ids[..]]
@@ -527,6 +574,7 @@ impl Matcher {
             other_patterns,
             other_candidates,
             candidates,
+            first_phrase,
             surfaces,
         })
     }
@@ -559,6 +607,14 @@ fn unpack_target([what, number]: [u32; 2]) -> Option<Target> {
         }),
         _ => None,
     }
+}
+
+/// The number of the first lexicon phrase among packed candidates, if every candidate after
+/// it is a phrase too (the order [`Matcher::phrase_candidates`] relies on).
+fn first_phrase(candidates: &[[u32; 2]]) -> Option<u32> {
+    let is_phrase = |&[what, _]: &[u32; 2]| what & 0xFF == 1;
+    let first = candidates.iter().position(is_phrase).unwrap_or(candidates.len());
+    candidates[first..].iter().all(is_phrase).then_some(first as u32)
 }
 
 /// Whether every number is below `bound`.
@@ -792,8 +848,22 @@ impl Strings {
         self.ranges.to_mut().reserve(count);
     }
 
+    /// Adds another string equal to string `number`, sharing its text.
+    fn push_again(&mut self, number: u32) {
+        let range = self.ranges[number as usize];
+        self.ranges.to_mut().push(range);
+    }
+
     fn get(&self, number: u32) -> &str {
-        let [start, end] = self.ranges[number as usize];
+        self.text_at(self.ranges[number as usize])
+    }
+
+    /// The text of string `number`'s range: strings with the same range are equal.
+    fn range(&self, number: u32) -> [u32; 2] {
+        self.ranges[number as usize]
+    }
+
+    fn text_at(&self, [start, end]: [u32; 2]) -> &str {
         &self.text[start as usize..end as usize]
     }
 
@@ -1185,6 +1255,61 @@ mod tests {
         for &(name, text, expected) in CASES {
             assert_eq!(find(text), expected, "case {name}");
         }
+    }
+
+    /// A name that is also a lexicon phrase ("Albania" here, as a stand-in for "May") keeps
+    /// both kinds of candidate, split by `entry_candidates` and `phrase_candidates`; and
+    /// candidates sharing a surface ("Xhaçka" as surname and alias) are each case-checked.
+    #[test]
+    fn candidates_split_into_entries_then_phrases() {
+        let gazetteer = GazetteerBuilder::new()
+            .defaults(false)
+            .add_text("g.tsv", GAZETTEER)
+            .build()
+            .unwrap();
+        let phrase = |phrase: &str, id| LexiconPattern {
+            phrase: phrase.to_owned(),
+            kind: LexiconKind::Dates,
+            id,
+        };
+        let matcher = Matcher::new(&gazetteer, &[phrase("Albania", 7), phrase("tirana", 8)]);
+        let found = matcher.find("Albania and Tirana");
+        assert_eq!(found.len(), 2);
+        for raw in &found {
+            let (entries, phrases) = (matcher.entry_candidates(raw), matcher.phrase_candidates(raw));
+            assert_eq!([entries, phrases].concat(), raw.candidates);
+            assert!(!entries.is_empty() && !phrases.is_empty(), "{raw:?}");
+            assert!(entries.iter().all(|&c| matcher.candidate(c).as_entry().is_some()));
+            assert!(
+                phrases
+                    .iter()
+                    .all(|&c| matcher.candidate(c).as_lexicon(LexiconKind::Dates).is_some())
+            );
+        }
+        // Upper-case text fits every surface; lower-case text fits only the lower-case phrase.
+        let lower = matcher.find("tirana");
+        assert_eq!(lower.len(), 1);
+        assert!(matcher.entry_candidates(&lower[0]).is_empty());
+        assert_eq!(matcher.phrase_candidates(&lower[0]).len(), 1);
+    }
+
+    /// An image whose candidates put an entry after a phrase breaks the split, and is refused.
+    #[test]
+    fn first_phrase_needs_every_entry_first() {
+        let entry = pack_target(Target::Entry(EntryCandidate {
+            entry: EntryId(3),
+            form: Form::Name,
+            ambiguous: false,
+        }));
+        let phrase = pack_target(Target::Lexicon {
+            kind: LexiconKind::Events,
+            id: 4,
+        });
+        assert_eq!(first_phrase(&[entry, entry, phrase]), Some(2));
+        assert_eq!(first_phrase(&[entry]), Some(1));
+        assert_eq!(first_phrase(&[phrase]), Some(0));
+        assert_eq!(first_phrase(&[]), Some(0));
+        assert_eq!(first_phrase(&[entry, phrase, entry]), None);
     }
 
     #[test]

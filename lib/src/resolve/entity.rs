@@ -135,8 +135,8 @@ pub fn resolve_mentions(
         if claimed.get(index).copied().unwrap_or(false) {
             continue;
         }
-        let candidates: Vec<EntryCandidate> = raw
-            .candidates
+        let candidates: Vec<EntryCandidate> = matcher
+            .entry_candidates(raw)
             .iter()
             .filter_map(|&i| matcher.candidate(i).as_entry())
             .collect();
@@ -198,8 +198,8 @@ pub fn resolve_mentions(
 fn country_votes<'g>(matches: &[RawMatch], matcher: &Matcher, gazetteer: &'g Gazetteer) -> FxHashMap<&'g str, u32> {
     let mut votes = FxHashMap::default();
     for raw in matches {
-        let mut entries = raw
-            .candidates
+        let mut entries = matcher
+            .entry_candidates(raw)
             .iter()
             .filter_map(|&i| matcher.candidate(i).as_entry())
             .filter(|c| c.form != Form::Surname && !c.ambiguous);

@@ -235,8 +235,8 @@ impl Inferrer {
     ) -> Vec<InferredEntity> {
         let mut titles = Vec::new();
         for raw in matches {
-            let kinds: Vec<u32> = raw
-                .candidates
+            let kinds: Vec<u32> = matcher
+                .phrase_candidates(raw)
                 .iter()
                 .filter_map(|&i| matcher.candidate(i).as_lexicon(LexiconKind::Titles))
                 .collect();
