@@ -588,8 +588,9 @@ fn actor_kind(input: &EventInput<'_>, key: EntityKey) -> EntryKind {
 fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, usize, Vec<(VerbForm, u32)>)> {
     let mut hits = Vec::new();
     for raw in input.matches {
-        let forms: Vec<(VerbForm, u32)> = raw
-            .candidates
+        let forms: Vec<(VerbForm, u32)> = input
+            .matcher
+            .phrase_candidates(raw)
             .iter()
             .filter_map(|&i| input.matcher.candidate(i).as_lexicon(LexiconKind::Events))
             .map(|id| (lexicon.form(id).form, id))
@@ -763,6 +764,12 @@ fn code_trigger(
     previous_subject: &[usize],
 ) -> Coded {
     let (clause_start, clause_end) = s.clause(trigger);
+    // Every source is an actor of the clause (its subject, a possessor, a "by" or "between"
+    // phrase) or the subject of the verb before "and": without either there is no event,
+    // and the row and its objects need not be looked up.
+    if previous_subject.is_empty() && !s.actor_at[clause_start..clause_end].iter().any(Option::is_some) {
+        return Coded::default();
+    }
     // "the exiled opposition group": a participle after a determiner is an adjective.
     if inflect::is_participle(form) && trigger > 0 && s.is(trigger - 1, DETERMINERS) {
         return Coded::default();
