@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Batch benchmarks for gazette, in one run (see README, "Benchmarks").
 
-    python3 bench/run.py [--docs N] [--keep DIR] [--skip-100x] [--compare BINARY]
+    python3 bench/run.py [--docs N] [--keep DIR] [--skip-100x] [--compare BINARY] [--text fixtures]
 
 Builds a corpus of N documents (default 10,000) as JSON Lines from the CoNLL-2003 articles in
-../shared/data/conll2003 when present, else from fixtures/*.txt, each copy varied (a numbered
-id and headline) so that no two documents are byte-identical, and reports:
+../shared/data/conll2003 when present, else (or with --text fixtures) from fixtures/*.txt,
+each copy varied (a numbered id and headline) so that no two documents are byte-identical,
+and reports:
 
 - end-to-end throughput (MB of article text per second of wall time, start-up included) with
   -j1 and -j2, and their ratio;
@@ -42,9 +43,12 @@ SCAN = ROOT / "target/release/examples/scan"
 SUMMARY = re.compile(r"(\d+) documents.* in ([\d.]+) s \(([\d.]+) MB, ([\d.]+) MB/s\)")
 
 
-def articles():
+def articles(text):
+    """The articles to build the corpus from: CoNLL-2003 (Reuters, 1996: plain ASCII, many
+    results tables) when ../shared is present, else, or with `--text fixtures`, the fixture
+    articles (news prose with curly quotes, diacritics and datelines)."""
     conll = ROOT.parent / "shared/data/conll2003"
-    if conll.is_dir():
+    if text != "fixtures" and conll.is_dir():
         files = sorted((conll / "train-text").glob("*.txt")) + sorted((conll / "dev-text").glob("*.txt"))
         source = "CoNLL-2003 train+dev"
     else:
@@ -148,6 +152,8 @@ def main():
     parser.add_argument("--keep", help="write the corpus here and keep it")
     parser.add_argument("--skip-100x", action="store_true", help="leave out the 100x gazetteer")
     parser.add_argument("--compare", help="another gazette binary to time against this build")
+    parser.add_argument("--text", choices=["conll", "fixtures"], default="conll",
+                        help="the articles the corpus is made of (conll needs ../shared)")
     args = parser.parse_args()
 
     subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "gazette", "--example", "scan"],
@@ -162,7 +168,7 @@ def main():
 
 
 def run(work, args):
-    source, base = articles()
+    source, base = articles(args.text)
     texts = corpus(base, args.docs)
     big = work / "docs.jsonl"
     mb = write_jsonl(big, texts) / 1e6
