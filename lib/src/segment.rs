@@ -89,8 +89,8 @@ pub fn sentence_index(sentences: &[Sentence], offset: usize) -> usize {
 /// ASCII fast path: most of a news sentence is plain ASCII, and for ASCII the word boundaries
 /// of UAX #29 come down to a few byte rules (`ascii_tokens`), at a fraction of the cost of
 /// `unicode-segmentation`'s table lookups. Only the stretch around each non-ASCII character
-/// (a curly quote, a diacritic) goes through the crate, cut out at [`is_safe_cut`] positions
-/// where the two ways cannot disagree.
+/// (a curly quote, a diacritic) goes through the crate, cut out at spaces where the two ways
+/// cannot disagree (see `is_safe_cut`).
 pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
