@@ -87,7 +87,7 @@ pub fn sentence_index(sentences: &[Sentence], offset: usize) -> usize {
 /// The tokens of one range of the text (normally a sentence), white space left out.
 ///
 /// ASCII fast path: most of a news sentence is plain ASCII, and for ASCII the word boundaries
-/// of UAX #29 come down to a few byte rules (`ascii_tokens`), at a fraction of the cost of
+/// of UAX #29 come down to a few byte rules (`ascii_tokens_into`), at a fraction of the cost of
 /// `unicode-segmentation`'s table lookups. Only the stretch around each non-ASCII character
 /// (a curly quote, a diacritic) goes through the crate, cut out at spaces where the two ways
 /// cannot disagree (see `is_safe_cut`).
