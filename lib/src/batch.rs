@@ -704,6 +704,17 @@ pub fn is_up_to_date(input_modified: Option<SystemTime>, output: &Path) -> bool 
 /// created. The file is not synced to disk: this guards against an interrupted run, not
 /// against a power cut, which would cost an fsync per document.
 pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    write_through_temporary(path, parts, false)
+}
+
+/// [`write_atomically`], and the file synced to disk before the rename, so that a power cut
+/// cannot leave an empty file in place of the old one either: for the few files that are
+/// worth an fsync each (golden snapshots), not for a batch's outputs.
+pub fn write_atomically_synced(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
+    write_through_temporary(path, parts, true)
+}
+
+fn write_through_temporary(path: &Path, parts: &[&[u8]], sync: bool) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -723,6 +734,9 @@ pub fn write_atomically(path: &Path, parts: &[&[u8]]) -> std::io::Result<()> {
     let mut file = builder.tempfile_in(dir)?;
     for part in parts {
         file.write_all(part)?;
+    }
+    if sync {
+        file.as_file().sync_all()?;
     }
     file.persist(path).map_err(|err| err.error)?;
     Ok(())
@@ -1306,6 +1320,8 @@ mod tests {
         write_atomically(&path, &[b"{\"a\":", b"1}\n"]).unwrap();
         write_atomically(&path, &[b"{}\n"]).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"{}\n");
+        write_atomically_synced(&path, &[b"[", b"]\n"]).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"[]\n");
         let names: Vec<_> = std::fs::read_dir(path.parent().unwrap())
             .unwrap()
             .map(|e| e.unwrap().file_name())

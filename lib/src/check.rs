@@ -35,7 +35,6 @@
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -1571,42 +1570,11 @@ fn bless(file: &Path, existing: Option<&str>, record: &DocumentRecord) -> Result
     }))
 }
 
-/// Writes through a temporary file in the same folder and a rename, so that an interrupted
-/// bless never leaves a half-written snapshot behind.
+/// Writes a snapshot through a temporary file in the same folder, synced, then a rename, so
+/// that an interrupted bless never leaves a half-written snapshot behind.
 fn write_atomically(file: &Path, contents: &str) -> Result<(), FixtureError> {
-    let folder = file
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = file.file_name().unwrap_or(file.as_os_str()).to_string_lossy();
-    let fail = |path: &Path, err: std::io::Error| FixtureError::new(path, 0, err.to_string());
-    for attempt in 0..100 {
-        let temp = folder.join(format!(".{name}.{}.{attempt}.tmp", std::process::id()));
-        let mut handle = match std::fs::OpenOptions::new().write(true).create_new(true).open(&temp) {
-            Ok(handle) => handle,
-            // Left over from a killed run; never overwrite it, pick another name.
-            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => continue,
-            Err(err) => return Err(fail(file, err)),
-        };
-        let written = handle
-            .write_all(contents.as_bytes())
-            .and_then(|()| handle.sync_all())
-            .and_then(|()| {
-                drop(handle);
-                std::fs::rename(&temp, file)
-            });
-        return written.map_err(|err| {
-            // Best effort: the temporary file is useless now, and its removal failing changes
-            // nothing about the error to report.
-            let _ = std::fs::remove_file(&temp);
-            fail(file, err)
-        });
-    }
-    Err(FixtureError::new(
-        file,
-        0,
-        "could not create a temporary file beside it (too many leftovers named .NAME.json.*.tmp)",
-    ))
+    crate::batch::write_atomically_synced(file, &[contents.as_bytes()])
+        .map_err(|err| FixtureError::new(file, 0, err.to_string()))
 }
 
 #[cfg(test)]
