@@ -278,13 +278,17 @@ impl OffsetConverter {
     pub fn new(text: &str, unit: OffsetUnit) -> Self {
         let mut checkpoints = Vec::new();
         if unit == OffsetUnit::Chars && !text.is_ascii() {
+            let bytes = text.as_bytes();
             let mut extra = 0; // bytes beyond one per char seen so far
-            for (byte, ch) in text.char_indices() {
-                let len = ch.len_utf8();
-                if len > 1 {
-                    extra += len - 1;
-                    checkpoints.push((byte + len, byte + len - extra));
-                }
+            let mut at = 0;
+            // Only the non-ASCII characters matter, and in news text they are a few curly
+            // quotes and accents: the ASCII between them is skipped, not decoded.
+            while let Some(offset) = bytes[at..].iter().position(|b| !b.is_ascii()) {
+                let start = at + offset;
+                let len = text[start..].chars().next().map_or(1, char::len_utf8);
+                extra += len - 1;
+                checkpoints.push((start + len, start + len - extra));
+                at = start + len;
             }
         }
         OffsetConverter { unit, checkpoints }

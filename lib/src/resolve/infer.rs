@@ -465,10 +465,32 @@ static NOT_NAME_WORDS: WordSet = WordSet::new(&[
 ]);
 
 /// Lower-case words that may sit inside a name ("Lula da Silva", "Ahmed bin Ali").
-const NAME_PARTICLES: &[&str] = &[
-    "bin", "ibn", "bint", "al", "el", "de", "da", "das", "dos", "du", "van", "von", "der", "den", "la", "le", "di",
-    "del", "ben",
-];
+fn is_name_particle(word: &str) -> bool {
+    // A `match` rather than a list: it is asked of every lower-case word of an article, and
+    // compiles to a test of the length and a few byte comparisons.
+    matches!(
+        word,
+        "bin"
+            | "ibn"
+            | "bint"
+            | "al"
+            | "el"
+            | "de"
+            | "da"
+            | "das"
+            | "dos"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "la"
+            | "le"
+            | "di"
+            | "del"
+            | "ben"
+    )
+}
 
 /// Words in NOT_NAME_WORDS that also open organisations' names mid-sentence ("First Union").
 const NAME_OPENERS: &[&str] = &["New", "First"];
@@ -1077,7 +1099,7 @@ impl<'a> Run<'a> {
             // The word's own shape first: it rules out most words of a text, before the
             // lookups in the mentions and titles.
             let name_like = is_name_token(word)
-                || NAME_PARTICLES.contains(&word)
+                || is_name_particle(word)
                     && next_word(self.text, end, limit).is_some_and(|(s, e)| is_name_token(&self.text[s..e]));
             if !name_like
                 || (word.len() > 4 && is_all_caps(word))
@@ -1089,10 +1111,7 @@ impl<'a> Run<'a> {
             words.push((start, end));
             at = end;
         }
-        while words
-            .last()
-            .is_some_and(|&(s, e)| NAME_PARTICLES.contains(&&self.text[s..e]))
-        {
+        while words.last().is_some_and(|&(s, e)| is_name_particle(&self.text[s..e])) {
             words.pop();
         }
     }
@@ -2264,7 +2283,7 @@ impl<'a> Run<'a> {
                 };
                 // Most words start no name: a name run opens with a capital or a particle.
                 let word = &self.text[s..e];
-                if !is_capitalised(word) && !NAME_PARTICLES.contains(&word) {
+                if !is_capitalised(word) && !is_name_particle(word) {
                     at = e;
                     continue;
                 }
