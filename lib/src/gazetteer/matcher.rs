@@ -612,6 +612,7 @@ fn unpack_target([what, number]: [u32; 2]) -> Option<Target> {
 /// The number of the first lexicon phrase among packed candidates, if every candidate after
 /// it is a phrase too (the order [`Matcher::phrase_candidates`] relies on).
 fn first_phrase(candidates: &[[u32; 2]]) -> Option<u32> {
+    // The low byte of the first word is the kind of target (see `pack_target`): 1, a phrase.
     let is_phrase = |&[what, _]: &[u32; 2]| what & 0xFF == 1;
     let first = candidates.iter().position(is_phrase).unwrap_or(candidates.len());
     candidates[first..].iter().all(is_phrase).then_some(first as u32)
