@@ -612,13 +612,18 @@ fn trigger_hits(lexicon: &EventLexicon, input: &EventInput<'_>) -> Vec<(usize, u
 fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
     let in_sentence: Vec<(usize, &Mention)> = mentions_within(input.mentions, span.start, span.end).collect();
     // Words are cut at mention edges, so that "Tirana’s" is the mention "Tirana" and "’s".
-    let mut toks: Vec<Token> = Vec::new();
-    for token in tokens(input.text, span.range()) {
+    let words = tokens(input.text, span.range());
+    let mut toks: Vec<Token> = Vec::with_capacity(words.len() + 2 * in_sentence.len());
+    // The first mention not wholly before the current token: tokens and mentions are both
+    // sorted (and mentions disjoint), so it only moves forward (looking at every mention of
+    // the sentence for every token was quadratic in a long sentence).
+    let mut first = 0;
+    for token in words {
         let mut start = token.start;
-        // Only the mentions overlapping this token can cut it; mentions are sorted and
-        // disjoint, so those are found by a binary search (looking at every mention of the
-        // sentence for every token was quadratic in a long sentence).
-        let first = in_sentence.partition_point(|(_, m)| m.end <= token.start);
+        // Only the mentions overlapping this token can cut it.
+        while in_sentence.get(first).is_some_and(|(_, m)| m.end <= token.start) {
+            first += 1;
+        }
         let overlapping = in_sentence[first..].iter().take_while(|(_, m)| m.start < token.end);
         for &(_, mention) in overlapping {
             for edge in [mention.start, mention.end] {
