@@ -775,10 +775,16 @@ fn code_trigger(
     previous_subject: &[usize],
 ) -> Coded {
     let (clause_start, clause_end) = s.clause(trigger);
-    // Every source is an actor of the clause (its subject, a possessor, a "by" or "between"
-    // phrase) or the subject of the verb before "and": without either there is no event,
-    // and the row and its objects need not be looked up.
-    if previous_subject.is_empty() && !s.actor_at[clause_start..clause_end].iter().any(Option::is_some) {
+    // Every source is an actor of the clause before the trigger (its subject, a possessor),
+    // an actor after "by" or "between" later in the clause, or the subject of the verb before
+    // "and". Without any of them there is no event, and the rows and objects of the trigger
+    // need not be looked up (most triggers end here: "said" with nobody before it).
+    let source_before = s.actor_at[clause_start..trigger].iter().any(Option::is_some);
+    if previous_subject.is_empty()
+        && !source_before
+        && !(trigger_end + 1..clause_end)
+            .any(|j| s.is(j, &["by", "between"]) && s.actor_at[j + 1..clause_end].iter().any(Option::is_some))
+    {
         return Coded::default();
     }
     // "the exiled opposition group": a participle after a determiner is an adjective.
