@@ -340,7 +340,7 @@ impl MatcherBuilder {
         lowercase.finish();
         let candidates: Vec<[u32; 2]> = candidates.iter().map(|c| pack_target(c.target)).collect();
         let first_phrase = first_phrase(&candidates)
-            .expect("the builder adds every entry name before any lexicon phrase (with_entries, then add_lexicon)");
+            .expect("the builder packs known targets, every entry name before any lexicon phrase");
         Matcher {
             capitalised,
             lowercase,
@@ -554,10 +554,7 @@ impl Matcher {
         let other_patterns = input.strings()?;
         let other_candidates = input.list(|input| input.table::<u32>().map(Cow::into_owned))?;
         let candidates = input.table::<[u32; 2]>()?;
-        if !candidates.iter().all(|&packed| unpack_target(packed).is_some()) {
-            return Err(input.error("unknown candidate target"));
-        }
-        let first_phrase = first_phrase(&candidates).ok_or_else(|| input.error("an entry candidate after a phrase"))?;
+        let first_phrase = first_phrase(&candidates).map_err(|what| input.error(what))?;
         let surfaces = Strings::load(input)?;
         let count = candidates.len();
         let ids_known = [&capitalised.candidate_ids[..], &lowercase.candidate_ids[..]]
@@ -609,13 +606,22 @@ fn unpack_target([what, number]: [u32; 2]) -> Option<Target> {
     }
 }
 
-/// The number of the first lexicon phrase among packed candidates, if every candidate after
-/// it is a phrase too (the order [`Matcher::phrase_candidates`] relies on).
-fn first_phrase(candidates: &[[u32; 2]]) -> Option<u32> {
-    // The low byte of the first word is the kind of target (see `pack_target`): 1, a phrase.
-    let is_phrase = |&[what, _]: &[u32; 2]| what & 0xFF == 1;
-    let first = candidates.iter().position(is_phrase).unwrap_or(candidates.len());
-    candidates[first..].iter().all(is_phrase).then_some(first as u32)
+/// The number of the first lexicon phrase among packed candidates, in one pass that also
+/// checks that every candidate unpacks and that every one after that phrase is a phrase too
+/// (the order [`Matcher::phrase_candidates`] relies on).
+fn first_phrase(candidates: &[[u32; 2]]) -> Result<u32, &'static str> {
+    let mut first = None;
+    for (number, &packed) in candidates.iter().enumerate() {
+        match unpack_target(packed) {
+            None => return Err("unknown candidate target"),
+            Some(Target::Lexicon { .. }) => {
+                first.get_or_insert(number);
+            }
+            Some(Target::Entry(_)) if first.is_some() => return Err("an entry candidate after a phrase"),
+            Some(Target::Entry(_)) => {}
+        }
+    }
+    Ok(first.unwrap_or(candidates.len()) as u32)
 }
 
 /// Whether every number is below `bound`.
@@ -1294,7 +1300,8 @@ mod tests {
         assert_eq!(matcher.phrase_candidates(&lower[0]).len(), 1);
     }
 
-    /// An image whose candidates put an entry after a phrase breaks the split, and is refused.
+    /// An image whose candidates put an entry after a phrase breaks the split, and is refused,
+    /// as is one with a candidate of no known kind.
     #[test]
     fn first_phrase_needs_every_entry_first() {
         let entry = pack_target(Target::Entry(EntryCandidate {
@@ -1306,11 +1313,15 @@ mod tests {
             kind: LexiconKind::Events,
             id: 4,
         });
-        assert_eq!(first_phrase(&[entry, entry, phrase]), Some(2));
-        assert_eq!(first_phrase(&[entry]), Some(1));
-        assert_eq!(first_phrase(&[phrase]), Some(0));
-        assert_eq!(first_phrase(&[]), Some(0));
-        assert_eq!(first_phrase(&[entry, phrase, entry]), None);
+        assert_eq!(first_phrase(&[entry, entry, phrase]), Ok(2));
+        assert_eq!(first_phrase(&[entry]), Ok(1));
+        assert_eq!(first_phrase(&[phrase]), Ok(0));
+        assert_eq!(first_phrase(&[]), Ok(0));
+        assert_eq!(
+            first_phrase(&[entry, phrase, entry]),
+            Err("an entry candidate after a phrase")
+        );
+        assert_eq!(first_phrase(&[entry, [7, 0]]), Err("unknown candidate target"));
     }
 
     #[test]
