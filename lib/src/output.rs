@@ -35,7 +35,7 @@ pub(crate) fn entity_records(
                     }
                 })
                 .collect();
-            let id = numbered_id('e', index + 1);
+            let id = followed_by_number(&["e"], index + 1);
             match entity.key {
                 EntityKey::Entry(entry_id) => {
                     let entry = gazetteer.entry(entry_id);
@@ -50,7 +50,7 @@ pub(crate) fn entity_records(
                         role: role.role.clone(),
                         origin: "gazetteer".to_owned(),
                         evidence: None,
-                        entry: Some(file_line(&entry.source.file, role.line)),
+                        entry: Some(followed_by_number(&[&entry.source.file, ":"], role.line)),
                         mentions,
                     }
                 }
@@ -108,7 +108,7 @@ pub(crate) fn event_records(
         .entities
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.key, numbered_id('e', i + 1)))
+        .map(|(i, e)| (e.key, followed_by_number(&["e"], i + 1)))
         .collect();
     let id_of = |key: EntityKey| ids.get(&key).cloned();
     let published = analysis.published.map(|p| p.date.to_string());
@@ -126,7 +126,7 @@ pub(crate) fn event_records(
                 .and_then(|d| d.value.clone())
                 .or_else(|| published.clone());
             Some(EventRecord {
-                id: numbered_id('v', index + 1),
+                id: followed_by_number(&["v"], index + 1),
                 source: id_of(event.source)?,
                 target: event.target.and_then(id_of),
                 cameo: event.code.clone(),
@@ -157,24 +157,16 @@ pub(crate) fn event_records(
         .collect()
 }
 
-/// An entity or event id: "e1", "v12". Written without `format!`, whose machinery costs more
-/// than the id when there are dozens per document.
-fn numbered_id(prefix: char, number: usize) -> String {
+/// `parts` followed by `number`: an entity or event id ("e12"), or the gazetteer line an
+/// entry comes from ("gazetteers/people.tsv:1234"). Written without `format!`, whose
+/// machinery costs more than the string when there are dozens per document.
+fn followed_by_number(parts: &[&str], number: usize) -> String {
     let mut buffer = itoa::Buffer::new();
     let digits = buffer.format(number);
-    let mut id = String::with_capacity(1 + digits.len());
-    id.push(prefix);
-    id.push_str(digits);
-    id
-}
-
-/// "gazetteers/people.tsv:1234", the gazetteer line an entity's entry comes from.
-fn file_line(file: &str, line: usize) -> String {
-    let mut buffer = itoa::Buffer::new();
-    let digits = buffer.format(line);
-    let mut at = String::with_capacity(file.len() + 1 + digits.len());
-    at.push_str(file);
-    at.push(':');
-    at.push_str(digits);
-    at
+    let mut joined = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>() + digits.len());
+    for part in parts {
+        joined.push_str(part);
+    }
+    joined.push_str(digits);
+    joined
 }
