@@ -662,16 +662,17 @@ fn prepare<'a>(input: &EventInput<'a>, span: Sentence) -> Clauseable<'a> {
         .iter()
         .map(|t| {
             let word = &input.text[t.start..t.end];
-            let has_capital = if word.is_ascii() {
-                word.bytes().any(|b| b.is_ascii_uppercase())
+            if word.is_ascii() {
+                // The same lower case as `to_lowercase`, without decoding characters.
+                if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                    Cow::Owned(word.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            } else if word.chars().any(char::is_uppercase) {
+                Cow::Owned(word.to_lowercase())
             } else {
-                word.chars().any(char::is_uppercase)
-            };
-            match has_capital {
-                // ASCII: the same lower case as `to_lowercase`, without decoding characters.
-                true if word.is_ascii() => Cow::Owned(word.to_ascii_lowercase()),
-                true => Cow::Owned(word.to_lowercase()),
-                false => Cow::Borrowed(word),
+                Cow::Borrowed(word)
             }
         })
         .collect();
