@@ -1139,6 +1139,18 @@ impl<'a> Run<'a> {
         key
     }
 
+    /// Makes the gazetteer mention `index` a mention, by name, of `entity`: a new inferred
+    /// entity, or the one already found under its name (whose fields are kept).
+    fn make_mention_of(&mut self, index: usize, entity: InferredEntity) {
+        let key = (entity.kind, fold(&entity.name));
+        let i = *self.by_name.entry(key).or_insert_with(|| {
+            self.inferred.push(entity);
+            (self.inferred.len() - 1) as u32
+        });
+        self.mentions[index].key = EntityKey::Inferred(i);
+        self.mentions[index].form = MentionForm::Name;
+    }
+
     fn push_mention(&mut self, key: EntityKey, start: usize, end: usize, form: MentionForm) {
         if self.occupied(start, end) {
             return;
@@ -1214,13 +1226,7 @@ impl<'a> Run<'a> {
                 evidence: "capital-as-place",
                 entry: Some(state),
             };
-            let key = (place.kind, fold(&place.name));
-            let i = *self.by_name.entry(key).or_insert_with(|| {
-                self.inferred.push(place);
-                (self.inferred.len() - 1) as u32
-            });
-            self.mentions[index].key = EntityKey::Inferred(i);
-            self.mentions[index].form = MentionForm::Name;
+            self.make_mention_of(index, place);
         }
     }
 
@@ -1300,13 +1306,7 @@ impl<'a> Run<'a> {
                 evidence: "score-line",
                 entry: Some(id),
             };
-            let key = (team.kind, fold(&team.name));
-            let i = *self.by_name.entry(key).or_insert_with(|| {
-                self.inferred.push(team);
-                (self.inferred.len() - 1) as u32
-            });
-            self.mentions[index].key = EntityKey::Inferred(i);
-            self.mentions[index].form = MentionForm::Name;
+            self.make_mention_of(index, team);
         }
     }
 
