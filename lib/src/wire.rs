@@ -12,6 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
+mod json;
+
 /// The schema identifier written into every record.
 pub const SCHEMA: &str = "gazette/v1";
 
