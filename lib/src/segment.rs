@@ -181,6 +181,21 @@ enum AsciiWordBreak {
 }
 
 fn ascii_word_break(byte: u8) -> AsciiWordBreak {
+    // One load per byte: the tokeniser classifies every byte of every sentence it reads.
+    WORD_BREAK_OF_BYTE[byte as usize]
+}
+
+const WORD_BREAK_OF_BYTE: [AsciiWordBreak; 256] = {
+    let mut table = [AsciiWordBreak::Other; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = word_break_of(byte as u8);
+        byte += 1;
+    }
+    table
+};
+
+const fn word_break_of(byte: u8) -> AsciiWordBreak {
     match byte {
         b'A'..=b'Z' | b'a'..=b'z' => AsciiWordBreak::Letter,
         b'0'..=b'9' => AsciiWordBreak::Digit,
@@ -199,21 +214,26 @@ fn ascii_word_break(byte: u8) -> AsciiWordBreak {
 /// LF), WB3d (spaces), WB5-WB13b (letters, digits and underscores, with a MidLetter,
 /// MidNumLet or single quote between two letters, and a MidNum, MidNumLet or single quote
 /// between two digits), and a break everywhere else (the other rules concern characters
-/// outside ASCII).
-fn ascii_segment_end(bytes: &[u8], start: usize) -> usize {
+/// outside ASCII). With it, whether the segment has a letter.
+fn ascii_segment_end(bytes: &[u8], start: usize) -> (usize, bool) {
     use AsciiWordBreak::*;
     let class_at = |i: usize| bytes.get(i).copied().map(ascii_word_break);
     match ascii_word_break(bytes[start]) {
-        CarriageReturn if bytes.get(start + 1) == Some(&b'\n') => start + 2,
-        Space => start + 1 + bytes[start + 1..].iter().take_while(|&&b| b == b' ').count(),
+        CarriageReturn if bytes.get(start + 1) == Some(&b'\n') => (start + 2, false),
+        Space => (
+            start + 1 + bytes[start + 1..].iter().take_while(|&&b| b == b' ').count(),
+            false,
+        ),
         first @ (Letter | Digit | Underscore) => {
             // The class of the last letter, digit or underscore taken.
             let mut last = first;
+            let mut letter = first == Letter;
             let mut i = start + 1;
             while let Some(class) = class_at(i) {
                 match class {
                     Letter | Digit | Underscore => {
                         last = class;
+                        letter |= class == Letter;
                         i += 1;
                     }
                     MidLetter | MidNumLet | SingleQuote if last == Letter && class_at(i + 1) == Some(Letter) => {
@@ -225,9 +245,9 @@ fn ascii_segment_end(bytes: &[u8], start: usize) -> usize {
                     _ => break,
                 }
             }
-            i
+            (i, letter)
         }
-        _ => start + 1,
+        _ => (start + 1, false),
     }
 }
 
@@ -238,13 +258,13 @@ fn ascii_tokens_into(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let mut start = range.start;
     let slice = &bytes[range.clone()];
     while start < range.end {
-        let end = range.start + ascii_segment_end(slice, start - range.start);
-        let word = &bytes[start..end];
-        let first = word[0];
+        let (end, has_letter) = ascii_segment_end(slice, start - range.start);
+        let end = range.start + end;
+        let first = bytes[start];
         // `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage
         // return and space.
         if !matches!(first, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ') {
-            let kind = if word.iter().any(u8::is_ascii_alphabetic) {
+            let kind = if has_letter {
                 TokenKind::Word
             } else if first.is_ascii_digit() {
                 TokenKind::Number

@@ -26,6 +26,7 @@ use std::borrow::Cow;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
+use smallvec::SmallVec;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, MatchKind, StartKind};
 
@@ -130,8 +131,8 @@ pub struct RawMatch {
     /// Byte offset just past the match in the normalised text.
     pub end: usize,
     /// Numbers of the candidates that pass the case rule (see [`Matcher::candidate`]), in
-    /// ascending order: entries, then phrases.
-    pub candidates: Vec<u32>,
+    /// ascending order: entries, then phrases. Most matches have one to three.
+    pub candidates: SmallVec<[u32; 3]>,
 }
 
 /// A compiled matcher for a gazetteer's names.
@@ -475,7 +476,7 @@ impl Matcher {
         // Candidates sharing a surface share its text (see `MatcherBuilder::add`), and
         // usually come together: the rule is checked once for a run of them.
         let mut last: Option<([u32; 2], bool)> = None;
-        let passing: Vec<u32> = ids
+        let passing: SmallVec<[u32; 3]> = ids
             .iter()
             .copied()
             .filter(|&i| {
@@ -1284,7 +1285,7 @@ mod tests {
         assert_eq!(found.len(), 2);
         for raw in &found {
             let (entries, phrases) = (matcher.entry_candidates(raw), matcher.phrase_candidates(raw));
-            assert_eq!([entries, phrases].concat(), raw.candidates);
+            assert_eq!([entries, phrases].concat(), raw.candidates.as_slice());
             assert!(!entries.is_empty() && !phrases.is_empty(), "{raw:?}");
             assert!(entries.iter().all(|&c| matcher.candidate(c).as_entry().is_some()));
             assert!(

@@ -241,10 +241,9 @@ pub fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
 
 /// Whether a match in capitals sits among other words in capitals (a headline).
 fn in_capitals_line(norm: &str, start: usize, end: usize) -> bool {
-    let matched = &norm[start..end];
-    let before = norm[..start].strip_suffix(' ').map(last_word);
-    let after = norm[end..].strip_prefix(' ').map(first_word);
-    is_all_caps(matched) && [before, after].into_iter().flatten().any(is_all_caps)
+    is_all_caps(&norm[start..end])
+        && (norm[..start].strip_suffix(' ').map(last_word).is_some_and(is_all_caps)
+            || norm[end..].strip_prefix(' ').map(first_word).is_some_and(is_all_caps))
 }
 
 /// In an all-capitals headline, case tells nothing, so a single word that is not a state's
@@ -315,36 +314,80 @@ static NOT_NAME_WORDS: WordSet = WordSet::new(&[
 /// sentence, separated by spaces only) or just after it is capitalised and is not a
 /// function word or title.
 fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool {
-    let before = norm[..start].strip_suffix(' ').map(last_word);
-    let after = norm[end..].strip_prefix(' ').map(first_word);
     let matched = &norm[start..end];
     // The cheap tests first: most neighbours are lower case, and most of the rest function
     // words; only a capitalised name word needs the capitals test (a headline).
-    [before, after].into_iter().flatten().any(|word| {
+    let extends = |word: &str| {
         word.chars().next().is_some_and(char::is_uppercase)
             && !NOT_NAME_WORDS.contains(word)
             && !(is_all_caps(word) && is_all_caps(matched))
-    })
+    };
+    norm[..start].strip_suffix(' ').map(last_word).is_some_and(extends)
+        || norm[end..].strip_prefix(' ').map(first_word).is_some_and(extends)
 }
 
+/// The letters and digits that end `text`.
 fn last_word(text: &str) -> &str {
-    let start = text
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !c.is_alphanumeric())
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    // ASCII byte by byte; from a non-ASCII byte on, by characters.
+    let bytes = text.as_bytes();
+    let mut start = bytes.len();
+    while start > 0 && bytes[start - 1].is_ascii_alphanumeric() {
+        start -= 1;
+    }
+    if start > 0 && !bytes[start - 1].is_ascii() {
+        start = text[..start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+    }
     &text[start..]
 }
 
+/// The letters and digits that start `text`.
 fn first_word(text: &str) -> &str {
-    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    let bytes = text.as_bytes();
+    let mut end = bytes
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .unwrap_or(bytes.len());
+    if end < bytes.len() && !bytes[end].is_ascii() {
+        end += text[end..]
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(text.len() - end);
+    }
     &text[..end]
 }
 
 #[cfg(test)]
 mod tests {
     use crate::{GazetteerBuilder, Pipeline};
+
+    /// The byte-wise paths of `first_word` and `last_word` find the words the character-wise
+    /// definitions find, on every prefix and suffix of mixed text.
+    #[test]
+    fn first_and_last_words_agree_with_the_character_definitions() {
+        let texts = [
+            "Xhaçka’s 3rd É-é, NATO",
+            "Ωμέγα Tōkyō x1 ’",
+            "plain ASCII, only",
+            "",
+            "é",
+        ];
+        for text in texts {
+            for at in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+                let (before, after) = (&text[..at], &text[at..]);
+                let last = before
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| !c.is_alphanumeric())
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                assert_eq!(super::last_word(before), &before[last..], "{before:?}");
+                let first = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
+                assert_eq!(super::first_word(after), &after[..first], "{after:?}");
+            }
+        }
+    }
 
     const GAZETTEER: &str = "type\tname\taliases\tcountry\tdemonyms\tcapitals\tambiguous\n\
         state\tJordan\t\tJOR\tJordanian\tAmman\tJordan\n\

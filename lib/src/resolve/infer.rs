@@ -844,9 +844,20 @@ fn next_word(text: &str, pos: usize, limit: usize) -> Option<(usize, usize)> {
     if pos > limit {
         return None;
     }
-    let rest = &text[pos..limit];
-    let skipped = rest.len() - rest.trim_start_matches(is_space).len();
-    let start = pos + skipped;
+    // Byte by byte: all spaces are ASCII but the no-break ones, and only a non-ASCII byte is
+    // decoded to see whether it starts one. (This runs for every word of every sentence.)
+    let bytes = &text.as_bytes()[..limit];
+    let mut start = pos;
+    while let Some(&byte) = bytes.get(start) {
+        match byte {
+            b' ' | b'\t' => start += 1,
+            0x80.. => match text[start..limit].chars().next() {
+                Some(c) if is_space(c) => start += c.len_utf8(),
+                _ => break,
+            },
+            _ => break,
+        }
+    }
     let end = word_end(text, start).min(limit);
     (end > start).then_some((start, end))
 }
@@ -2654,6 +2665,30 @@ mod tests {
                     super::word_end_from(text, start, start),
                     "{text:?} from {start}"
                 );
+            }
+        }
+    }
+
+    /// The byte-wise space skipping of `next_word` finds the word that trimming the spaces
+    /// (as characters) finds, from every start and up to every limit, no-break spaces included.
+    #[test]
+    fn next_word_skips_the_spaces_that_trimming_skips() {
+        let texts = [
+            "  Brian  E. Nelson,\tsaid",
+            "a\u{00A0}Xhaçka\u{202F}’s ’x é",
+            "\u{00A0}\u{00A0}A. \u{2009}b — c",
+            "   ",
+        ];
+        for text in texts {
+            let boundaries: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for &limit in &boundaries {
+                for &pos in boundaries.iter().filter(|&&pos| pos <= limit) {
+                    let rest = &text[pos..limit];
+                    let start = pos + rest.len() - rest.trim_start_matches(super::is_space).len();
+                    let end = super::word_end(text, start).min(limit);
+                    let expected = (end > start).then_some((start, end));
+                    assert_eq!(super::next_word(text, pos, limit), expected, "{text:?} {pos}..{limit}");
+                }
             }
         }
     }
