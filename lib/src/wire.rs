@@ -285,8 +285,11 @@ impl OffsetConverter {
             let mut at = 0;
             // Only the non-ASCII characters matter, and in news text they are a few curly
             // quotes and accents: the ASCII between them is skipped, not decoded.
-            while let Some(offset) = bytes[at..].iter().position(|b| !b.is_ascii()) {
-                let start = at + offset;
+            loop {
+                let start = at + crate::normalize::ascii_run_len(&bytes[at..]);
+                if start == bytes.len() {
+                    break;
+                }
                 let len = text[start..].chars().next().map_or(1, char::len_utf8);
                 extra += len - 1;
                 checkpoints.push((start + len, start + len - extra));

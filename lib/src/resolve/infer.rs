@@ -2294,7 +2294,9 @@ impl<'a> Run<'a> {
                 };
                 // Most words start no name: a name run opens with a capital or a particle.
                 let word = &self.text[s..e];
-                if !is_capitalised(word) && !is_name_particle(word) {
+                // A word already in a mention opens no run (`name_run_into` would stop at once):
+                // about half the capitalised words of news text are known names.
+                if !is_capitalised(word) && !is_name_particle(word) || self.occupied(s, e) {
                     at = e;
                     continue;
                 }
