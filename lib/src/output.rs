@@ -71,7 +71,7 @@ fn inferred_record(
         .as_deref()
         .map(|c| gazetteer.cameo_country_code(c).to_owned());
     let code = match (&country_code, &inferred.sector) {
-        (Some(country), Some(sector)) => Some(format!("{country}{sector}")),
+        (Some(country), Some(sector)) => Some([country.as_str(), sector.as_str()].concat()),
         (Some(country), None) if inferred.kind != crate::gazetteer::EntryKind::Place => Some(country.clone()),
         (None, Some(sector)) => Some(sector.clone()),
         _ => None,

@@ -12,8 +12,8 @@ mod matcher;
 mod tsv;
 pub mod validate;
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -316,7 +316,7 @@ pub struct Gazetteer {
     lexicons: Vec<Arc<LexiconFile>>,
     /// ISO3 country code -> CAMEO country code, from the state entries (they differ for a few,
     /// such as Kosovo: XKX / KSV).
-    cameo_country_codes: BTreeMap<String, String>,
+    cameo_country_codes: FxHashMap<String, String>,
 }
 
 impl Gazetteer {
@@ -327,7 +327,7 @@ impl Gazetteer {
 
     /// Builds a gazetteer from entries, in order.
     pub fn from_entries(entries: Vec<Entry>) -> Self {
-        let mut cameo_country_codes = BTreeMap::new();
+        let mut cameo_country_codes = FxHashMap::default();
         for entry in entries.iter().filter(|e| e.kind == EntryKind::State) {
             let role = entry.role_on(None);
             if let Some(country) = entry.country(role) {
@@ -392,7 +392,8 @@ impl Gazetteer {
         }
         let country = entry.country(role).map(|c| self.cameo_country_code(c));
         match (country, &role.sector) {
-            (Some(country), Some(sector)) => Some(format!("{country}{sector}")),
+            // Concatenated, not formatted: this runs for every entity of every document.
+            (Some(country), Some(sector)) => Some([country, sector.as_str()].concat()),
             (Some(country), None) => Some(country.to_owned()),
             (None, Some(sector)) => Some(sector.clone()),
             (None, None) => None,
@@ -542,7 +543,10 @@ impl Gazetteer {
     pub(crate) fn store(&self, out: &mut Writer) {
         out.list(&self.lexicons, |out, file| file.store(out));
         out.len(self.cameo_country_codes.len());
-        for (iso3, cameo) in &self.cameo_country_codes {
+        // In code order, so that the same gazetteer always makes the same image.
+        let mut codes: Vec<_> = self.cameo_country_codes.iter().collect();
+        codes.sort_unstable();
+        for (iso3, cameo) in codes {
             out.str(iso3);
             out.str(cameo);
         }
@@ -570,7 +574,8 @@ impl Gazetteer {
     pub(crate) fn load(input: &mut Reader<'static>) -> Result<Gazetteer, ImageError> {
         let lexicons = input.list(|input| LexiconFile::load(input).map(Arc::new))?;
         let codes = input.len()?;
-        let mut cameo_country_codes = BTreeMap::new();
+        let mut cameo_country_codes = FxHashMap::default();
+        cameo_country_codes.reserve(codes);
         for _ in 0..codes {
             cameo_country_codes.insert(input.string()?, input.string()?);
         }
