@@ -450,8 +450,8 @@ impl Matcher {
         // comparing. A common first word ("united", "the") lists many patterns.
         let shared = key.len();
         let text_continues = Continuation::of(rest, shared);
-        for &pattern in patterns {
-            if !index.continuation(pattern, shared).may_continue_as(text_continues) {
+        for (pattern, continuation) in patterns {
+            if !continuation.may_continue_as(text_continues) {
                 continue;
             }
             let folded = index.pattern(pattern).as_bytes();
@@ -635,6 +635,7 @@ impl NameIndex {
         self.first_words.strings.store(out);
         out.table(&self.by_first_word);
         out.table(&self.group_starts);
+        out.table(&self.continuations);
         self.patterns.store(out);
         out.table(&self.candidate_ids);
         out.table(&self.candidate_ranges);
@@ -644,6 +645,7 @@ impl NameIndex {
         let first_words = StringTable::from_strings(Strings::load(input)?);
         let by_first_word = input.table()?;
         let group_starts = input.table()?;
+        let continuations = input.table::<[u32; 4]>()?;
         let patterns = Strings::load(input)?;
         let candidate_ids = input.table()?;
         let candidate_ranges = input.table::<[u32; 2]>()?;
@@ -656,13 +658,15 @@ impl NameIndex {
             && candidate_ranges
                 .iter()
                 .all(|&[start, end]| start <= end && end as usize <= candidate_ids.len());
-        if !groups_fit || !ranges_fit || !all_below(&by_first_word, patterns.len()) {
+        let continuations_fit = continuations.len() == by_first_word.len();
+        if !groups_fit || !ranges_fit || !continuations_fit || !all_below(&by_first_word, patterns.len()) {
             return Err(input.error("name index out of range"));
         }
         Ok(NameIndex {
             first_words,
             by_first_word,
             group_starts,
+            continuations,
             unsorted: Vec::new(),
             patterns,
             candidate_ids,
@@ -704,6 +708,11 @@ struct NameIndex {
     /// Where each first word's group starts in `by_first_word` (one more entry than there are
     /// first words).
     group_starts: Cow<'static, [u32]>,
+    /// For each entry of `by_first_word`, the pattern's continuation after its first word (see
+    /// [`Continuation::to_words`]). Beside the pattern numbers, in the same order, so that a
+    /// group is tested in one pass over memory: reading each continuation from the pattern
+    /// store was two cache misses per pattern, the largest cost of matching.
+    continuations: Cow<'static, [[u32; 4]]>,
     /// (first word, pattern) for each pattern, until [`NameIndex::finish`] groups them.
     unsorted: Vec<(u32, u32)>,
     /// The patterns, ASCII-lower-cased, by pattern number.
@@ -754,36 +763,27 @@ impl NameIndex {
                 group.sort_by_key(|p| std::cmp::Reverse(length(p)));
             }
         }
+        let mut continuations = Vec::with_capacity(grouped.len());
+        for (word, group) in starts.windows(2).enumerate() {
+            let skip = self.first_words.text(word as u32).len();
+            for &pattern in &grouped[group[0] as usize..group[1] as usize] {
+                continuations.push(Continuation::of_folded(patterns.get(pattern).as_bytes(), skip).to_words());
+            }
+        }
         self.by_first_word = Cow::Owned(grouped);
         self.group_starts = Cow::Owned(starts);
+        self.continuations = Cow::Owned(continuations);
     }
 
-    /// The patterns whose first word is `key`, longest first.
-    fn starting_with(&self, key: &str) -> Option<&[u32]> {
+    /// The patterns whose first word is `key`, longest first, each with its continuation
+    /// after that word.
+    fn starting_with(&self, key: &str) -> Option<impl Iterator<Item = (u32, Continuation)> + '_> {
         let word = self.first_words.find(key)? as usize;
-        Some(&self.by_first_word[self.group_starts[word] as usize..self.group_starts[word + 1] as usize])
-    }
-
-    /// The continuation of pattern `number` after its first `skip` bytes. Read as one
-    /// eight-byte load from the pattern store where it has eight bytes to spare (the bytes
-    /// past the pattern's end, of the next pattern, are masked out), so that large groups (a
-    /// common first name lists hundreds of people) cost a few instructions per pattern.
-    fn continuation(&self, number: u32, skip: usize) -> Continuation {
-        let [start, end] = self.patterns.ranges[number as usize];
-        let (from, end) = (start as usize + skip, end as usize);
-        let store = self.patterns.text.as_bytes();
-        match store.get(from..from + 8) {
-            Some(eight) if from <= end => {
-                let len = end - from;
-                let mask = if len >= 8 { u64::MAX } else { (1u64 << (8 * len)) - 1 };
-                let bytes = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-                Continuation {
-                    bytes: bytes & mask,
-                    mask,
-                }
-            }
-            _ => Continuation::of_folded(&store[start as usize..end], skip),
-        }
+        let group = self.group_starts[word] as usize..self.group_starts[word + 1] as usize;
+        let continuations = self.continuations[group.clone()]
+            .iter()
+            .map(|&words| Continuation::from_words(words));
+        Some(self.by_first_word[group].iter().copied().zip(continuations))
     }
 
     fn pattern(&self, number: u32) -> &str {
@@ -822,6 +822,21 @@ impl Continuation {
         Continuation {
             bytes: u64::from_le_bytes(bytes),
             mask,
+        }
+    }
+
+    /// As 32-bit words (bytes low, bytes high, mask low, mask high), the unit of an image's
+    /// tables: they are stored four-byte aligned, whatever the machine's byte order.
+    fn to_words(self) -> [u32; 4] {
+        let [bytes, mask] = [self.bytes, self.mask].map(|n| [n as u32, (n >> 32) as u32]);
+        [bytes[0], bytes[1], mask[0], mask[1]]
+    }
+
+    fn from_words([bytes_low, bytes_high, mask_low, mask_high]: [u32; 4]) -> Self {
+        let join = |low: u32, high: u32| u64::from(low) | u64::from(high) << 32;
+        Continuation {
+            bytes: join(bytes_low, bytes_high),
+            mask: join(mask_low, mask_high),
         }
     }
 
@@ -875,6 +890,11 @@ impl Strings {
         &self.text[start as usize..end as usize]
     }
 
+    /// [`Strings::text_at`] as bytes: no test that the range falls on character boundaries.
+    fn bytes_at(&self, [start, end]: [u32; 2]) -> &[u8] {
+        &self.text.as_bytes()[start as usize..end as usize]
+    }
+
     fn len(&self) -> usize {
         self.ranges.len()
     }
@@ -884,8 +904,17 @@ impl Strings {
 #[derive(Debug, Clone, Default)]
 struct StringTable {
     strings: Strings,
-    /// String numbers, hashed by their text.
-    numbers: HashTable<u32>,
+    /// The strings, hashed by their text.
+    slots: HashTable<Slot>,
+}
+
+/// A string's number with its range of the text. A lookup runs for every word of every
+/// document, and the table is too large for the cache: with the range in the slot, a probe
+/// goes from the slot straight to the text, without a load from `Strings::ranges` between.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    number: u32,
+    range: [u32; 2],
 }
 
 impl StringTable {
@@ -900,32 +929,46 @@ impl StringTable {
         }
         let number = self.strings.len() as u32;
         self.strings.push(text);
+        let slot = Slot {
+            number,
+            range: self.strings.range(number),
+        };
         let strings = &self.strings;
-        self.numbers
-            .insert_unique(Self::hash(text), number, |&n| Self::hash(strings.get(n)));
+        self.slots
+            .insert_unique(Self::hash(text), slot, |slot| Self::hash(strings.text_at(slot.range)));
         (number, true)
     }
 
     /// A table of distinct strings, numbered in order.
     fn from_strings(strings: Strings) -> Self {
-        let mut numbers = HashTable::with_capacity(strings.len());
+        let mut slots = HashTable::with_capacity(strings.len());
         for number in 0..strings.len() as u32 {
-            numbers.insert_unique(Self::hash(strings.get(number)), number, |&n| Self::hash(strings.get(n)));
+            let range = strings.range(number);
+            slots.insert_unique(Self::hash(strings.text_at(range)), Slot { number, range }, |slot| {
+                Self::hash(strings.text_at(slot.range))
+            });
         }
-        StringTable { strings, numbers }
+        StringTable { strings, slots }
     }
 
     /// Makes room for `count` more strings.
     fn reserve(&mut self, count: usize) {
         self.strings.reserve(count);
         let strings = &self.strings;
-        self.numbers.reserve(count, |&n| Self::hash(strings.get(n)));
+        self.slots
+            .reserve(count, |slot| Self::hash(strings.text_at(slot.range)));
     }
 
     fn find(&self, text: &str) -> Option<u32> {
-        self.numbers
-            .find(Self::hash(text), |&n| self.strings.get(n) == text)
-            .copied()
+        let hash = Self::hash(text);
+        let text = text.as_bytes();
+        self.slots
+            .find(hash, |slot| {
+                // The length first: it is in the slot, the text is another load.
+                let [start, end] = slot.range;
+                (end - start) as usize == text.len() && self.strings.bytes_at(slot.range) == text
+            })
+            .map(|slot| slot.number)
     }
 
     fn text(&self, number: u32) -> &str {
@@ -1153,24 +1196,33 @@ mod tests {
     }
 
     #[test]
-    fn continuations_read_from_the_pattern_store_equal_those_of_each_pattern() {
-        // Short and long patterns, so that some are read with one load that runs into the
-        // next pattern and the last ones near the end of the store are read byte by byte.
-        let patterns = ["john kerry", "john", "j", "john f. kennedy", "ali", "al-assad", "x y"];
+    fn continuations_beside_each_group_are_those_of_its_patterns() {
+        let patterns = [
+            "john kerry",
+            "john",
+            "j",
+            "john f. kennedy",
+            "ali",
+            "al-assad",
+            "x y",
+            "johnny walker",
+        ];
         let mut index = NameIndex::default();
         for pattern in patterns {
             index.insert(pattern, &[0]);
         }
         index.finish();
-        for (number, pattern) in patterns.iter().enumerate() {
-            for skip in 0..=pattern.len() {
-                assert_eq!(
-                    index.continuation(number as u32, skip),
-                    Continuation::of_folded(pattern.as_bytes(), skip),
-                    "{pattern:?} after {skip} bytes"
-                );
+        let mut seen = 0;
+        for key in ["john", "j", "ali", "al", "x", "johnny"] {
+            for (number, continuation) in index.starting_with(key).expect("a first word") {
+                let pattern = patterns[number as usize];
+                assert_eq!(leading_word(pattern), key);
+                let expected = Continuation::of_folded(pattern.as_bytes(), key.len());
+                assert_eq!(continuation, expected, "{pattern:?} after {key:?}");
+                seen += 1;
             }
         }
+        assert_eq!(seen, patterns.len(), "every pattern is in the group of its first word");
     }
 
     fn find(text: &str) -> Vec<String> {
