@@ -329,9 +329,9 @@ impl MatcherBuilder {
                 .iter()
                 .all(|&i| surfaces.get(i).chars().next().is_some_and(char::is_uppercase));
             if starts_capitalised {
-                capitalised.insert(key, &ids);
+                capitalised.insert(key, &ids, &surfaces);
             } else if key.chars().next().is_some_and(is_word_char) {
-                lowercase.insert(key, &ids);
+                lowercase.insert(key, &ids, &surfaces);
             } else {
                 other_patterns.push(key.to_owned());
                 other_candidates.push(ids.clone());
@@ -463,7 +463,13 @@ impl Matcher {
                 continue;
             }
             let matched = &rest[..folded.len()];
-            if let Some(found) = self.case_checked(index.candidates_of(pattern), matched, start, end) {
+            let (ids, capitals) = index.candidates_of(pattern);
+            let found = if matched.len() <= 64 {
+                case_checked_by_capitals(ids, capitals, matched, start, end)
+            } else {
+                self.case_checked(ids, matched, start, end)
+            };
+            if let Some(found) = found {
                 return Some(found);
             }
         }
@@ -638,6 +644,7 @@ impl NameIndex {
         out.table(&self.continuations);
         self.patterns.store(out);
         out.table(&self.candidate_ids);
+        out.table(&self.candidate_capitals);
         out.table(&self.candidate_ranges);
     }
 
@@ -648,6 +655,7 @@ impl NameIndex {
         let continuations = input.table::<[u32; 4]>()?;
         let patterns = Strings::load(input)?;
         let candidate_ids = input.table()?;
+        let candidate_capitals = input.table::<[u32; 2]>()?;
         let candidate_ranges = input.table::<[u32; 2]>()?;
         let groups_fit = group_starts.len() == first_words.len() + 1
             && group_starts.is_sorted()
@@ -658,7 +666,8 @@ impl NameIndex {
             && candidate_ranges
                 .iter()
                 .all(|&[start, end]| start <= end && end as usize <= candidate_ids.len());
-        let continuations_fit = continuations.len() == by_first_word.len();
+        let continuations_fit =
+            continuations.len() == by_first_word.len() && candidate_capitals.len() == candidate_ids.len();
         if !groups_fit || !ranges_fit || !continuations_fit || !all_below(&by_first_word, patterns.len()) {
             return Err(input.error("name index out of range"));
         }
@@ -670,6 +679,7 @@ impl NameIndex {
             unsorted: Vec::new(),
             patterns,
             candidate_ids,
+            candidate_capitals,
             candidate_ranges,
         })
     }
@@ -720,17 +730,26 @@ struct NameIndex {
     /// Each pattern's candidates (indices into the matcher's candidates), as a range of
     /// `candidate_ids`.
     candidate_ids: Cow<'static, [u32]>,
+    /// For each entry of `candidate_ids`, the capitals of its candidate's surface (see
+    /// [`capital_mask`]), as two 32-bit words, low first. The case rule for a match of up to 64
+    /// bytes is then a test of two masks; before, each candidate's surface was loaded from the
+    /// surface store, two cache misses per candidate.
+    candidate_capitals: Cow<'static, [[u32; 2]]>,
     candidate_ranges: Cow<'static, [[u32; 2]]>,
 }
 
 impl NameIndex {
-    fn insert(&mut self, folded: &str, candidates: &[u32]) {
+    fn insert(&mut self, folded: &str, candidates: &[u32], surfaces: &Strings) {
         let number = self.patterns.len() as u32;
         let (first_word, _) = self.first_words.number_of(leading_word(folded));
         self.unsorted.push((first_word, number));
         self.patterns.push(folded);
         let first_candidate = self.candidate_ids.len() as u32;
         self.candidate_ids.to_mut().extend_from_slice(candidates);
+        self.candidate_capitals.to_mut().extend(candidates.iter().map(|&c| {
+            let mask = capital_mask(surfaces.get(c).as_bytes());
+            [mask as u32, (mask >> 32) as u32]
+        }));
         self.candidate_ranges
             .to_mut()
             .push([first_candidate, self.candidate_ids.len() as u32]);
@@ -790,9 +809,11 @@ impl NameIndex {
         self.patterns.get(number)
     }
 
-    fn candidates_of(&self, number: u32) -> &[u32] {
+    /// Pattern `number`'s candidates, with the capitals of each one's surface.
+    fn candidates_of(&self, number: u32) -> (&[u32], &[[u32; 2]]) {
         let [start, end] = self.candidate_ranges[number as usize];
-        &self.candidate_ids[start as usize..end as usize]
+        let range = start as usize..end as usize;
+        (&self.candidate_ids[range.clone()], &self.candidate_capitals[range])
     }
 }
 
@@ -1056,6 +1077,40 @@ fn same_target(a: &Target, b: &Target) -> bool {
     }
 }
 
+/// The match at `start..end` (at most 64 bytes) with those of `ids` whose case fits the matched
+/// text, as [`Matcher::case_checked`] decides it, from each candidate's capitals.
+fn case_checked_by_capitals(
+    ids: &[u32],
+    capitals: &[[u32; 2]],
+    matched: &[u8],
+    start: usize,
+    end: usize,
+) -> Option<RawMatch> {
+    let in_text = capital_mask(matched);
+    let passing: SmallVec<[u32; 3]> = ids
+        .iter()
+        .zip(capitals)
+        .filter(|&(_, &[low, high])| (u64::from(low) | u64::from(high) << 32) & !in_text == 0)
+        .map(|(&id, _)| id)
+        .collect();
+    (!passing.is_empty()).then_some(RawMatch {
+        start,
+        end,
+        candidates: passing,
+    })
+}
+
+/// Bit `i` set for each ASCII capital at byte `i` of `text`, for its first 64 bytes: for a
+/// pattern and a text of equal length up to 64 bytes, [`case_compatible`] is "the pattern's
+/// mask has no bit the text's lacks".
+fn capital_mask(text: &[u8]) -> u64 {
+    text.iter()
+        .take(64)
+        .enumerate()
+        .filter(|(_, byte)| byte.is_ascii_uppercase())
+        .fold(0, |mask, (i, _)| mask | 1 << i)
+}
+
 /// Every capital pattern letter must be a capital in the text; the texts have equal length.
 fn case_compatible(pattern: &[u8], text: &[u8]) -> bool {
     pattern.len() == text.len()
@@ -1196,6 +1251,48 @@ mod tests {
     }
 
     #[test]
+    fn capital_masks_decide_the_case_rule_as_the_bytes_do() {
+        let surfaces = [
+            "Iran",
+            "IRAN",
+            "iran",
+            "US",
+            "us",
+            "Us",
+            "McDonald's",
+            "al-Assad",
+            "Xhaçka",
+            "ŞAHİN",
+        ];
+        for surface in surfaces {
+            let folded = surface.to_ascii_lowercase();
+            // Every way of writing the surface's letters in either case, as a text might.
+            let flips = surface.len().min(10);
+            for bits in 0u32..1 << flips {
+                let text: Vec<u8> = folded
+                    .bytes()
+                    .enumerate()
+                    .map(|(i, b)| {
+                        if i < flips && bits >> i & 1 == 1 {
+                            b.to_ascii_uppercase()
+                        } else {
+                            b
+                        }
+                    })
+                    .collect();
+                let by_bytes = case_compatible(surface.as_bytes(), &text);
+                let by_masks = capital_mask(surface.as_bytes()) & !capital_mask(&text) == 0;
+                assert_eq!(
+                    by_masks,
+                    by_bytes,
+                    "{surface:?} against {:?}",
+                    String::from_utf8_lossy(&text)
+                );
+            }
+        }
+    }
+
+    #[test]
     fn continuations_beside_each_group_are_those_of_its_patterns() {
         let patterns = [
             "john kerry",
@@ -1208,8 +1305,10 @@ mod tests {
             "johnny walker",
         ];
         let mut index = NameIndex::default();
+        let mut surfaces = Strings::default();
+        surfaces.push("Candidate");
         for pattern in patterns {
-            index.insert(pattern, &[0]);
+            index.insert(pattern, &[0], &surfaces);
         }
         index.finish();
         let mut seen = 0;
