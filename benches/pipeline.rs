@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the pipeline, stage by stage where the library exposes the stage,
 //! then whole: normalise, segment, match (the gazetteer names alone), analyse (every stage),
-//! and a batch end to end (analysis, JSON rendering and the ordered parallel map).
+//! build records and write JSON (with serde_json beside it for comparison), and a batch end to
+//! end (analysis, JSON rendering and the ordered parallel map).
 //!
 //! `cargo bench --bench pipeline` (a couple of minutes); `cargo bench --bench pipeline -- match`
 //! for one group. Samples are few and short on purpose: these are for spotting regressions
@@ -74,6 +75,49 @@ fn stages(c: &mut Criterion) {
             for (_, text) in &docs {
                 black_box(pipeline.analyze(text, &options));
             }
+        })
+    });
+    // The output edge, from analyses made once: building the records, then writing them as
+    // JSON Lines, by gazette's writer and by serde_json (the same bytes; the ratio of the two
+    // is the writer's gain, measured in one run).
+    let documents: Vec<Document> = docs
+        .iter()
+        .map(|(name, text)| Document::new(name.clone(), text.clone()))
+        .collect();
+    let analyses: Vec<_> = documents
+        .iter()
+        .map(|doc| pipeline.analyze_document(doc, &options))
+        .collect();
+    group.bench_function("build records", |b| {
+        b.iter(|| {
+            for (doc, analysis) in documents.iter().zip(&analyses) {
+                black_box(pipeline.to_record(doc, analysis, &options));
+            }
+        })
+    });
+    let records: Vec<_> = documents
+        .iter()
+        .zip(&analyses)
+        .map(|(doc, analysis)| pipeline.to_record(doc, analysis, &options))
+        .collect();
+    group.bench_function("write JSON", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            out.clear();
+            for record in &records {
+                record.write_json(&mut out);
+            }
+            black_box(out.len())
+        })
+    });
+    group.bench_function("write JSON (serde_json)", |b| {
+        let mut out = Vec::new();
+        b.iter(|| {
+            out.clear();
+            for record in &records {
+                serde_json::to_writer(&mut out, record).expect("a record serialises");
+            }
+            black_box(out.len())
         })
     });
     group.finish();
