@@ -1007,7 +1007,7 @@ impl StringTable {
 /// ASCII fast path: the bytes are read directly up to the first one that is not an ASCII
 /// letter or digit; only if that is the start of a non-ASCII character does
 /// [`leading_word_unicode`] carry on from there.
-fn leading_word(text: &str) -> &str {
+pub(crate) fn leading_word(text: &str) -> &str {
     let bytes = text.as_bytes();
     let ascii_end = bytes
         .iter()

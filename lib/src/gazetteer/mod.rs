@@ -12,14 +12,16 @@ mod matcher;
 mod tsv;
 pub mod validate;
 
-use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::fmt;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
+use rustc_hash::FxHashMap;
+
 pub use lexicon::{LexiconFile, LexiconKind, LexiconRow};
 pub use load::{ParsedFile, parse_any, parse_file};
+pub(crate) use matcher::leading_word;
 pub use matcher::{Candidate, EntryCandidate, Form, LexiconPattern, Matcher, MatcherBuilder, RawMatch, Target};
 
 use crate::error::{Error, GazetteerError};

@@ -23,7 +23,7 @@
 // text from the article, so the fast, non-randomised hash cannot be steered by input.
 use rustc_hash::FxHashMap;
 
-use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch};
+use crate::gazetteer::{EntryCandidate, EntryId, EntryKind, Form, Gazetteer, Matcher, RawMatch, leading_word};
 use crate::normalize::Normalized;
 use crate::resolve::{CAPITALISED_FUNCTION_WORDS, WordSet, is_all_caps};
 use crate::segment::{Sentence, sentence_index};
@@ -243,7 +243,7 @@ pub fn group_into_entities(mentions: &[Mention]) -> Vec<Entity> {
 fn in_capitals_line(norm: &str, start: usize, end: usize) -> bool {
     is_all_caps(&norm[start..end])
         && (norm[..start].strip_suffix(' ').map(last_word).is_some_and(is_all_caps)
-            || norm[end..].strip_prefix(' ').map(first_word).is_some_and(is_all_caps))
+            || norm[end..].strip_prefix(' ').map(leading_word).is_some_and(is_all_caps))
 }
 
 /// In an all-capitals headline, case tells nothing, so a single word that is not a state's
@@ -323,7 +323,7 @@ fn inside_longer_capitalised_name(norm: &str, start: usize, end: usize) -> bool 
             && !(is_all_caps(word) && is_all_caps(matched))
     };
     norm[..start].strip_suffix(' ').map(last_word).is_some_and(extends)
-        || norm[end..].strip_prefix(' ').map(first_word).is_some_and(extends)
+        || norm[end..].strip_prefix(' ').map(leading_word).is_some_and(extends)
 }
 
 /// The letters and digits that end `text`.
@@ -344,26 +344,11 @@ fn last_word(text: &str) -> &str {
     &text[start..]
 }
 
-/// The letters and digits that start `text`.
-fn first_word(text: &str) -> &str {
-    let bytes = text.as_bytes();
-    let mut end = bytes
-        .iter()
-        .position(|b| !b.is_ascii_alphanumeric())
-        .unwrap_or(bytes.len());
-    if end < bytes.len() && !bytes[end].is_ascii() {
-        end += text[end..]
-            .find(|c: char| !c.is_alphanumeric())
-            .unwrap_or(text.len() - end);
-    }
-    &text[..end]
-}
-
 #[cfg(test)]
 mod tests {
     use crate::{GazetteerBuilder, Pipeline};
 
-    /// The byte-wise paths of `first_word` and `last_word` find the words the character-wise
+    /// The byte-wise paths of `leading_word` and `last_word` find the words the character-wise
     /// definitions find, on every prefix and suffix of mixed text.
     #[test]
     fn first_and_last_words_agree_with_the_character_definitions() {
@@ -384,7 +369,7 @@ mod tests {
                     .map_or(0, |(i, c)| i + c.len_utf8());
                 assert_eq!(super::last_word(before), &before[last..], "{before:?}");
                 let first = after.find(|c: char| !c.is_alphanumeric()).unwrap_or(after.len());
-                assert_eq!(super::first_word(after), &after[..first], "{after:?}");
+                assert_eq!(crate::gazetteer::leading_word(after), &after[..first], "{after:?}");
             }
         }
     }
