@@ -96,11 +96,11 @@ pub fn tokens(text: &str, range: Range<usize>) -> Vec<Token> {
     let mut out = Vec::new();
     let mut done = range.start;
     while done < range.end {
-        let Some(offset) = bytes[done..range.end].iter().position(|b| !b.is_ascii()) else {
+        let non_ascii = done + crate::normalize::ascii_run_len(&bytes[done..range.end]);
+        if non_ascii == range.end {
             ascii_tokens_into(text, done..range.end, &mut out);
             break;
-        };
-        let non_ascii = done + offset;
+        }
         let stretch_start = (done + 1..non_ascii)
             .rev()
             .find(|&i| is_safe_cut(bytes, i))
