@@ -135,6 +135,18 @@ pub struct RawMatch {
     pub candidates: SmallVec<[u32; 3]>,
 }
 
+impl RawMatch {
+    /// The match at `start..end` with the candidates that passed the case rule, or `None` when
+    /// none did.
+    fn if_any(start: usize, end: usize, passing: SmallVec<[u32; 3]>) -> Option<RawMatch> {
+        (!passing.is_empty()).then_some(RawMatch {
+            start,
+            end,
+            candidates: passing,
+        })
+    }
+}
+
 /// A compiled matcher for a gazetteer's names.
 #[derive(Debug, Clone)]
 pub struct Matcher {
@@ -497,11 +509,7 @@ impl Matcher {
                 }
             })
             .collect();
-        (!passing.is_empty()).then_some(RawMatch {
-            start,
-            end,
-            candidates: passing,
-        })
+        RawMatch::if_any(start, end, passing)
     }
 
     /// The longest match starting exactly at `start` that ends on a word boundary and passes
@@ -1093,11 +1101,7 @@ fn case_checked_by_capitals(
         .filter(|&(_, &[low, high])| (u64::from(low) | u64::from(high) << 32) & !in_text == 0)
         .map(|(&id, _)| id)
         .collect();
-    (!passing.is_empty()).then_some(RawMatch {
-        start,
-        end,
-        candidates: passing,
-    })
+    RawMatch::if_any(start, end, passing)
 }
 
 /// Bit `i` set for each ASCII capital at byte `i` of `text`, for its first 64 bytes: for a

@@ -164,13 +164,19 @@ impl Json<'_> {
         self.raw("}");
     }
 
-    fn mention(&mut self, mention: &MentionRecord) {
+    /// An object's opening and its first three fields, which mentions, dates and triggers
+    /// share: `{"text":...,"start":...,"end":...` (the object is left open).
+    fn open_text_span(&mut self, text: &str, start: usize, end: usize) {
         self.raw("{\"text\":");
-        self.string(&mention.text);
+        self.string(text);
         self.raw(",\"start\":");
-        self.number(mention.start);
+        self.number(start);
         self.raw(",\"end\":");
-        self.number(mention.end);
+        self.number(end);
+    }
+
+    fn mention(&mut self, mention: &MentionRecord) {
+        self.open_text_span(&mention.text, mention.start, mention.end);
         self.raw(",\"sentence\":");
         self.number(mention.sentence);
         self.raw(",\"form\":");
@@ -179,12 +185,7 @@ impl Json<'_> {
     }
 
     fn date(&mut self, date: &DateRecord) {
-        self.raw("{\"text\":");
-        self.string(&date.text);
-        self.raw(",\"start\":");
-        self.number(date.start);
-        self.raw(",\"end\":");
-        self.number(date.end);
+        self.open_text_span(&date.text, date.start, date.end);
         self.raw(",\"sentence\":");
         self.number(date.sentence);
         self.raw(",\"value\":");
@@ -222,12 +223,8 @@ impl Json<'_> {
             Some(class) => self.number(usize::from(class)),
             None => self.raw("null"),
         }
-        self.raw(",\"trigger\":{\"text\":");
-        self.string(&event.trigger.text);
-        self.raw(",\"start\":");
-        self.number(event.trigger.start);
-        self.raw(",\"end\":");
-        self.number(event.trigger.end);
+        self.raw(",\"trigger\":");
+        self.open_text_span(&event.trigger.text, event.trigger.start, event.trigger.end);
         self.raw("},\"sentence\":");
         self.number(event.sentence);
         self.raw(",\"date\":");
