@@ -754,10 +754,11 @@ impl NameIndex {
         self.patterns.push(folded);
         let first_candidate = self.candidate_ids.len() as u32;
         self.candidate_ids.to_mut().extend_from_slice(candidates);
-        self.candidate_capitals.to_mut().extend(candidates.iter().map(|&c| {
-            let mask = capital_mask(surfaces.get(c).as_bytes());
-            [mask as u32, (mask >> 32) as u32]
-        }));
+        self.candidate_capitals.to_mut().extend(
+            candidates
+                .iter()
+                .map(|&c| split_u64(capital_mask(surfaces.get(c).as_bytes()))),
+        );
         self.candidate_ranges
             .to_mut()
             .push([first_candidate, self.candidate_ids.len() as u32]);
@@ -854,18 +855,17 @@ impl Continuation {
         }
     }
 
-    /// As 32-bit words (bytes low, bytes high, mask low, mask high), the unit of an image's
-    /// tables: they are stored four-byte aligned, whatever the machine's byte order.
+    /// As 32-bit words for the image (see [`split_u64`]): bytes low, bytes high, mask low,
+    /// mask high.
     fn to_words(self) -> [u32; 4] {
-        let [bytes, mask] = [self.bytes, self.mask].map(|n| [n as u32, (n >> 32) as u32]);
-        [bytes[0], bytes[1], mask[0], mask[1]]
+        let ([bytes_low, bytes_high], [mask_low, mask_high]) = (split_u64(self.bytes), split_u64(self.mask));
+        [bytes_low, bytes_high, mask_low, mask_high]
     }
 
     fn from_words([bytes_low, bytes_high, mask_low, mask_high]: [u32; 4]) -> Self {
-        let join = |low: u32, high: u32| u64::from(low) | u64::from(high) << 32;
         Continuation {
-            bytes: join(bytes_low, bytes_high),
-            mask: join(mask_low, mask_high),
+            bytes: join_u64([bytes_low, bytes_high]),
+            mask: join_u64([mask_low, mask_high]),
         }
     }
 
@@ -1098,10 +1098,21 @@ fn case_checked_by_capitals(
     let passing: SmallVec<[u32; 3]> = ids
         .iter()
         .zip(capitals)
-        .filter(|&(_, &[low, high])| (u64::from(low) | u64::from(high) << 32) & !in_text == 0)
+        .filter(|&(_, &capitals)| join_u64(capitals) & !in_text == 0)
         .map(|(&id, _)| id)
         .collect();
     RawMatch::if_any(start, end, passing)
+}
+
+/// A number as two 32-bit words, low first: the unit of an image's tables, which are stored
+/// four-byte aligned whatever the machine's byte order.
+fn split_u64(n: u64) -> [u32; 2] {
+    [n as u32, (n >> 32) as u32]
+}
+
+/// The number [`split_u64`] split.
+fn join_u64([low, high]: [u32; 2]) -> u64 {
+    u64::from(low) | u64::from(high) << 32
 }
 
 /// Bit `i` set for each ASCII capital at byte `i` of `text`, for its first 64 bytes: for a
