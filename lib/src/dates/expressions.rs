@@ -744,6 +744,22 @@ impl<'a> Parser<'a> {
         &self.text[self.toks[i].start..self.toks[i].end]
     }
 
+    /// A day (or a range of days, to `end_day`) of month `m` whose last token is `last`, with
+    /// the year that may follow it ("12 September, 2022", "September 12-14 2022"): the spec,
+    /// the year if one was found, and the expression's last token.
+    fn day_spec_with_year(&self, last: usize, m: u8, d: u8, end_day: Option<u8>) -> (Spec, Option<i32>, usize) {
+        let y = self
+            .gap_is(last, |g| g.is_empty() || g == ",")
+            .then(|| self.year_num(last + 1))
+            .flatten();
+        let last = last + usize::from(y.is_some());
+        let spec = match end_day {
+            Some(d2) => Spec::Range(Box::new(Spec::Day { y, m, d }), Box::new(Spec::Day { y, m, d: d2 })),
+            None => Spec::Day { y, m, d },
+        };
+        (spec, y, last)
+    }
+
     /// "September 12, 2022", "Sept. 13", "September 12-14", "September 2022", "in July".
     /// `cued` says a modifier before it already makes it temporal.
     fn month(&self, i: usize, m: u8, cued: bool) -> Option<Found> {
@@ -761,17 +777,7 @@ impl<'a> Parser<'a> {
                 end_day = Some(d2);
                 last += 1;
             }
-            let mut y = None;
-            if self.gap_is(last, |g| g.is_empty() || g == ",")
-                && let Some(year) = self.year_num(last + 1)
-            {
-                y = Some(year);
-                last += 1;
-            }
-            let spec = match end_day {
-                Some(d2) => Spec::Range(Box::new(Spec::Day { y, m, d }), Box::new(Spec::Day { y, m, d: d2 })),
-                None => Spec::Day { y, m, d },
-            };
+            let (spec, y, last) = self.day_spec_with_year(last, m, d, end_day);
             let rule = match (end_day, y) {
                 (Some(_), _) => "month day range",
                 (None, Some(_)) => "month day year",
@@ -1196,18 +1202,7 @@ impl<'a> Parser<'a> {
         if d > super::calendar::days_in_month(2000, m) {
             return None;
         }
-        let mut last = j + 1;
-        let mut y = None;
-        if self.gap_is(last, |g| g.is_empty() || g == ",")
-            && let Some(year) = self.year_num(last + 1)
-        {
-            y = Some(year);
-            last += 1;
-        }
-        let spec = match end_day {
-            Some(d2) => Spec::Range(Box::new(Spec::Day { y, m, d }), Box::new(Spec::Day { y, m, d: d2 })),
-            None => Spec::Day { y, m, d },
-        };
+        let (spec, y, last) = self.day_spec_with_year(j + 1, m, d, end_day);
         let rule = match (end_day, of, y) {
             (Some(_), _, _) => "day range month",
             (None, true, _) => "day of month",
