@@ -68,8 +68,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.dont_write_bytecode = True   # no __pycache__ in tools/ from importing the people generator
 from gen_people import (  # noqa: E402  (the shared helpers of the people generator)
-    Claim, GazRow, check_claims, check_values, claims_of, fold, is_latin, read_gazetteer, tidy,
+    Claim, GazRow, check_claims, check_values, claims_of, read_gazetteer,
 )
+from textkeys import fold, is_latin, tidy  # noqa: E402
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "data" / "gazetteer-sources"

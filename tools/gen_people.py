@@ -89,9 +89,10 @@ import csv
 import json
 import re
 import sys
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from textkeys import fold, is_latin, tidy
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCES = REPO_ROOT.parent / "shared" / "data" / "gazetteer-sources"
@@ -106,31 +107,6 @@ SINCE = "2015-01-01"
 
 class GenerationError(Exception):
     """A source is not as this script expects."""
-
-
-# ---------------------------------------------------------------- text helpers
-# (gen_organisations.py imports these, so both files fold and check alike.)
-
-_QUOTES_AND_DASHES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u00a0": " ",
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
-})
-
-
-def tidy(text: str) -> str:
-    """Canonical spelling of a source string: NFC, straight quotes, single spaces."""
-    text = unicodedata.normalize("NFC", text).translate(_QUOTES_AND_DASHES)
-    return " ".join(text.split())
-
-
-def fold(text: str) -> str:
-    """The key under which the matcher sees a string: no accents, no case."""
-    decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES_AND_DASHES))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
-
-
-def is_latin(text: str) -> bool:
-    return all(not c.isalpha() or unicodedata.name(c, "").startswith("LATIN") for c in text)
 
 
 def accents(text: str) -> int:
