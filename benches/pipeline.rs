@@ -1,11 +1,12 @@
 //! Criterion benchmarks of the pipeline, stage by stage where the library exposes the stage,
-//! then whole: normalise, segment, match (the gazetteer names alone), analyse (every stage),
+//! then whole: normalise, segment, match (the gazetteer names alone, and the plain Aho-Corasick
+//! scan of the same names beside it), analyse (every stage),
 //! build records and write JSON (with serde_json beside it for comparison), and a batch end to
 //! end (analysis, JSON rendering and the ordered parallel map).
 //!
 //! `cargo bench --bench pipeline` (a couple of minutes); `cargo bench --bench pipeline -- match`
 //! for one group. Samples are few and short on purpose: these are for spotting regressions
-//! between commits on one machine, and `bench/run.sh` gives the throughput figures.
+//! between commits on one machine, and `bench/run.py` gives the throughput figures.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -15,6 +16,10 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gazette::batch::{self, Settings, Task, Workers};
 use gazette::normalize::Normalized;
 use gazette::{Document, ExtractOptions, Matcher, Pipeline};
+
+mod support {
+    pub mod plain_scan;
+}
 
 /// Every fixture article, in name order, joined: about 70 kB of news text.
 fn corpus() -> Vec<(String, String)> {
@@ -67,6 +72,16 @@ fn stages(c: &mut Criterion) {
         b.iter(|| {
             for text in &normalized {
                 black_box(names_only.find(text));
+            }
+        })
+    });
+    // The same names by a plain Aho-Corasick scan of the raw text: the ratio of this to "match"
+    // is the matcher's, measured in one run.
+    let (automaton, _) = support::plain_scan::plain_scan(pipeline.gazetteer()).expect("the scan builds");
+    group.bench_function("plain scan (aho-corasick)", |b| {
+        b.iter(|| {
+            for (_, text) in &docs {
+                black_box(automaton.find_iter(text).count());
             }
         })
     });
