@@ -383,3 +383,81 @@ fn json_lines_with_out_are_named_by_line_number() {
     assert_eq!(read("docs/000003.json")["source"], "b", "a blank line keeps its number");
     assert_eq!(walkdir(&out).len(), 2);
 }
+
+#[test]
+fn inputs_that_would_share_an_output_file_are_refused_and_the_first_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two folders given together, each with an `x.txt`: both map to `out/x.txt.json`.
+    for (folder, text) in [
+        ("a", "Albania cut diplomatic ties with Tehran."),
+        ("b", "France praised Germany."),
+    ] {
+        std::fs::create_dir_all(dir.path().join(folder)).unwrap();
+        std::fs::write(dir.path().join(folder).join("x.txt"), text).unwrap();
+    }
+    // And in one folder a file beside its own gzip copy: `y.txt` and `y.txt.gz` both write
+    // `y.txt.json`.
+    let text = "Iran condemned Israel.";
+    std::fs::write(dir.path().join("b").join("y.txt"), text).unwrap();
+    std::fs::write(dir.path().join("b").join("y.txt.gz"), gzip(text.as_bytes())).unwrap();
+    let out = dir.path().join("out");
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let args = [
+        "extract",
+        "-j",
+        "2",
+        path_str(&a),
+        path_str(&b),
+        "--out",
+        path_str(&out),
+    ];
+    for run_number in 0..2 {
+        let (code, _, stderr) = run(&args, b"");
+        assert_eq!(code, 1, "a refused input is an error: {stderr}");
+        for (refused, output) in [
+            (b.join("x.txt"), out.join("x.txt.json")),
+            (b.join("y.txt.gz"), out.join("y.txt.json")),
+        ] {
+            let message = format!(
+                "{}: not written: its output {} is that of an earlier input of this run",
+                refused.display(),
+                output.display()
+            );
+            assert!(stderr.contains(&message), "run {run_number}: {stderr}");
+        }
+        let read = |name: &str| -> Value { serde_json::from_slice(&std::fs::read(out.join(name)).unwrap()).unwrap() };
+        assert_eq!(
+            read("x.txt.json")["source"],
+            a.join("x.txt").display().to_string(),
+            "the first input keeps its output"
+        );
+        assert_eq!(read("y.txt.json")["source"], b.join("y.txt").display().to_string());
+        assert_eq!(walkdir(&out).len(), 2);
+    }
+
+    // JSON Lines: `feed.jsonl` and `feed.jsonl.gz` would share the folder `out/feed`.
+    let lines = "{\"id\": \"a\", \"text\": \"Iran.\"}\n";
+    std::fs::write(dir.path().join("feed.jsonl"), lines).unwrap();
+    std::fs::write(dir.path().join("feed.jsonl.gz"), gzip(lines.as_bytes())).unwrap();
+    let jsonl_out = dir.path().join("jsonl-out");
+    let (plain, gzipped) = (dir.path().join("feed.jsonl"), dir.path().join("feed.jsonl.gz"));
+    let args = [
+        "extract",
+        "--input",
+        "jsonl",
+        path_str(&plain),
+        path_str(&gzipped),
+        "--out",
+        path_str(&jsonl_out),
+    ];
+    let (code, _, stderr) = run(&args, b"");
+    assert_eq!(code, 1, "{stderr}");
+    // A file named on the command line keeps its path as given, less its root.
+    let folder = jsonl_out.join(dir.path().strip_prefix("/").unwrap()).join("feed");
+    let message = format!(
+        "feed.jsonl.gz: not written: its output folder {} is that of an earlier input",
+        folder.display()
+    );
+    assert!(stderr.contains(&message), "{stderr}");
+    assert_eq!(walkdir(&jsonl_out).len(), 1);
+}

@@ -215,6 +215,27 @@ pub struct Found {
     pub relative: PathBuf,
 }
 
+impl Found {
+    /// Where this input's output goes below `--out`, without the format's extension: a text
+    /// input `a/b.txt.gz` writes `a/b.txt` plus the extension (one file); a JSON Lines input
+    /// `a/b.jsonl.gz` writes into the folder `a/b` (a file per line); standard input is named
+    /// after `--stdin-name`.
+    fn output_stem(&self, kind: InputKind, stdin_name: &str) -> PathBuf {
+        match (&self.source, kind) {
+            (InputSource::Stdin, _) => PathBuf::from(stdin_stem(stdin_name)),
+            (InputSource::File(_), InputKind::Text) => output_stem(&self.relative),
+            (InputSource::File(_), InputKind::Jsonl) => strip_extensions(&self.relative),
+        }
+    }
+
+    fn name(&self, stdin_name: &str) -> String {
+        match &self.source {
+            InputSource::File(path) => path.display().to_string(),
+            InputSource::Stdin => stdin_name.to_owned(),
+        }
+    }
+}
+
 /// Expands paths into inputs lazily, in order: `-` is standard input; a directory is walked
 /// recursively in sorted order, keeping files whose extension is one of `extensions`, with or
 /// without a `.gz` after it (`a.txt.gz` is a `txt` file); a file named explicitly is always
@@ -382,6 +403,48 @@ pub struct Tasks<D> {
     limit: ByteLimit,
     stdin_name: String,
     lines: Option<OpenLines>,
+    claims: Option<OutputClaims>,
+}
+
+/// The outputs the inputs of one `--out` run have taken, so that an input whose output would
+/// land where an earlier input's did (`a/x.txt` and `b/x.txt` when `a` and `b` are given as
+/// two folders; `x.txt` beside `x.txt.gz`) is refused with an error rather than silently
+/// replacing it. The first in input order keeps the output, whatever the workers' timing.
+///
+/// Kept as 128-bit hashes of the output paths (two independent 64-bit hashes, so a false
+/// clash is out of reach): 16 bytes for each input file, not for each JSON Lines document.
+struct OutputClaims {
+    root: PathBuf,
+    extension: &'static str,
+    taken: rustc_hash::FxHashSet<u128>,
+}
+
+impl OutputClaims {
+    /// Takes the output `stem`; false when an earlier input had it.
+    fn claim(&mut self, stem: &Path) -> bool {
+        use std::hash::BuildHasher;
+        let fx = rustc_hash::FxBuildHasher.hash_one(stem);
+        let sip = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default().hash_one(stem);
+        self.taken.insert(u128::from(fx) << 64 | u128::from(sip))
+    }
+
+    fn refusal(&self, input: &str, stem: &Path, kind: InputKind) -> String {
+        // A text output's "source" is its input file; a JSON Lines document's is its own id.
+        let (what, place, hint) = match kind {
+            InputKind::Text => {
+                let mut name = stem.as_os_str().to_owned();
+                name.push(".");
+                name.push(self.extension);
+                ("output", self.root.join(name), " (its \"source\" field names it)")
+            }
+            InputKind::Jsonl => ("output folder", self.root.join(stem), ""),
+        };
+        format!(
+            "{input}: not written: its {what} {} is that of an earlier input of this run{hint}; write the \
+             two to separate --out folders",
+            place.display()
+        )
+    }
 }
 
 struct OpenLines {
@@ -400,7 +463,19 @@ impl<D: Iterator<Item = Result<Found, Error>>> Tasks<D> {
             limit: ByteLimit::default(),
             stdin_name: stdin_name.into(),
             lines: None,
+            claims: None,
         }
+    }
+
+    /// For `--out`: refuses (as a failed task) every input whose output, below `root` with
+    /// `extension`, is that of an earlier input, so that no result silently replaces another.
+    pub fn with_output_claims(mut self, root: impl Into<PathBuf>, extension: &'static str) -> Self {
+        self.claims = Some(OutputClaims {
+            root: root.into(),
+            extension,
+            taken: Default::default(),
+        });
+        self
     }
 
     /// Refuses JSON Lines lines longer than `limit` (each is a failed task); by default
@@ -412,20 +487,13 @@ impl<D: Iterator<Item = Result<Found, Error>>> Tasks<D> {
 
     fn open_lines(&self, found: &Found) -> Result<OpenLines, Error> {
         let reader = open(&found.source, &self.stdin_name)?;
-        let (name, modified, relative) = match &found.source {
-            InputSource::Stdin => (
-                self.stdin_name.clone(),
-                None,
-                PathBuf::from(stdin_stem(&self.stdin_name)),
-            ),
-            InputSource::File(path) => {
-                let modified = std::fs::metadata(path).and_then(|m| m.modified()).ok();
-                (path.display().to_string(), modified, strip_extensions(&found.relative))
-            }
+        let modified = match &found.source {
+            InputSource::Stdin => None,
+            InputSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
         };
         Ok(OpenLines {
-            reader: JsonlReader::new(name, reader, self.policy).with_limit(self.limit),
-            relative,
+            reader: JsonlReader::new(found.name(&self.stdin_name), reader, self.policy).with_limit(self.limit),
+            relative: found.output_stem(InputKind::Jsonl, &self.stdin_name),
             modified,
         })
     }
@@ -453,6 +521,16 @@ impl<D: Iterator<Item = Result<Found, Error>>> Iterator for Tasks<D> {
                 Ok(found) => found,
                 Err(err) => return Some(Task::Failed(err.to_string())),
             };
+            if let Some(claims) = &mut self.claims {
+                let stem = found.output_stem(self.kind, &self.stdin_name);
+                if !claims.claim(&stem) {
+                    return Some(Task::Failed(claims.refusal(
+                        &found.name(&self.stdin_name),
+                        &stem,
+                        self.kind,
+                    )));
+                }
+            }
             match self.kind {
                 InputKind::Text => return Some(Task::Whole(found)),
                 InputKind::Jsonl => match self.open_lines(&found) {
@@ -607,10 +685,7 @@ pub fn process(pipeline: &Pipeline, settings: &Settings, task: Task) -> Done {
                 InputSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
                 InputSource::Stdin => None,
             };
-            let relative = match &found.source {
-                InputSource::Stdin => PathBuf::from(stdin_stem(&settings.stdin_name)),
-                InputSource::File(_) => output_stem(&found.relative),
-            };
+            let relative = found.output_stem(InputKind::Text, &settings.stdin_name);
             (Err(found.source), relative, modified)
         }
         Task::Line {

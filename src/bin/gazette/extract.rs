@@ -122,6 +122,10 @@ pub fn run(args: ExtractArgs) -> anyhow::Result<Outcome> {
         &settings.stdin_name,
     )
     .with_limit(settings.limit);
+    let tasks = match &settings.out {
+        Some(out) => tasks.with_output_claims(&out.root, settings.render.extension()),
+        None => tasks,
+    };
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
