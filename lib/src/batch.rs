@@ -228,6 +228,14 @@ impl Found {
         }
     }
 
+    /// When the input was last modified, for `--resume`; none for standard input.
+    fn modified(&self) -> Option<SystemTime> {
+        match &self.source {
+            InputSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
+            InputSource::Stdin => None,
+        }
+    }
+
     fn name(&self, stdin_name: &str) -> String {
         match &self.source {
             InputSource::File(path) => path.display().to_string(),
@@ -431,12 +439,11 @@ impl OutputClaims {
     fn refusal(&self, input: &str, stem: &Path, kind: InputKind) -> String {
         // A text output's "source" is its input file; a JSON Lines document's is its own id.
         let (what, place, hint) = match kind {
-            InputKind::Text => {
-                let mut name = stem.as_os_str().to_owned();
-                name.push(".");
-                name.push(self.extension);
-                ("output", self.root.join(name), " (its \"source\" field names it)")
-            }
+            InputKind::Text => (
+                "output",
+                output_file(&self.root, stem, self.extension),
+                " (its \"source\" field names it)",
+            ),
             InputKind::Jsonl => ("output folder", self.root.join(stem), ""),
         };
         format!(
@@ -487,14 +494,10 @@ impl<D: Iterator<Item = Result<Found, Error>>> Tasks<D> {
 
     fn open_lines(&self, found: &Found) -> Result<OpenLines, Error> {
         let reader = open(&found.source, &self.stdin_name)?;
-        let modified = match &found.source {
-            InputSource::Stdin => None,
-            InputSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
-        };
         Ok(OpenLines {
             reader: JsonlReader::new(found.name(&self.stdin_name), reader, self.policy).with_limit(self.limit),
             relative: found.output_stem(InputKind::Jsonl, &self.stdin_name),
-            modified,
+            modified: found.modified(),
         })
     }
 }
@@ -681,10 +684,7 @@ pub fn process(pipeline: &Pipeline, settings: &Settings, task: Task) -> Done {
     let (source, relative, modified) = match task {
         Task::Failed(message) => return failed(message),
         Task::Whole(found) => {
-            let modified = match &found.source {
-                InputSource::File(path) => std::fs::metadata(path).and_then(|m| m.modified()).ok(),
-                InputSource::Stdin => None,
-            };
+            let modified = found.modified();
             let relative = found.output_stem(InputKind::Text, &settings.stdin_name);
             (Err(found.source), relative, modified)
         }
@@ -694,12 +694,10 @@ pub fn process(pipeline: &Pipeline, settings: &Settings, task: Task) -> Done {
             modified,
         } => (Ok(doc), relative, modified),
     };
-    let target = settings.out.as_ref().map(|out| {
-        let mut name = relative.into_os_string();
-        name.push(".");
-        name.push(settings.render.extension());
-        out.root.join(name)
-    });
+    let target = settings
+        .out
+        .as_ref()
+        .map(|out| output_file(&out.root, &relative, settings.render.extension()));
     if let (Some(out), Some(target)) = (&settings.out, &target)
         && out.resume
         && is_up_to_date(modified, target)
@@ -768,6 +766,15 @@ fn output_stem(relative: &Path) -> PathBuf {
         path.set_extension("");
     }
     path
+}
+
+/// The file below `root` that an input with output stem `stem` (see [`Found::output_stem`])
+/// writes in a format with `extension`: the extension is added, not put in place of one.
+fn output_file(root: &Path, stem: &Path, extension: &str) -> PathBuf {
+    let mut name = stem.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    root.join(name)
 }
 
 /// Whether `output` exists and was modified no earlier than the input (`input_modified`). An
