@@ -437,10 +437,10 @@ fn inputs_that_would_share_an_output_file_are_refused_and_the_first_keeps_it() {
 
     // JSON Lines: `feed.jsonl` and `feed.jsonl.gz` would share the folder `out/feed`.
     let lines = "{\"id\": \"a\", \"text\": \"Iran.\"}\n";
-    std::fs::write(dir.path().join("feed.jsonl"), lines).unwrap();
-    std::fs::write(dir.path().join("feed.jsonl.gz"), gzip(lines.as_bytes())).unwrap();
-    let jsonl_out = dir.path().join("jsonl-out");
     let (plain, gzipped) = (dir.path().join("feed.jsonl"), dir.path().join("feed.jsonl.gz"));
+    std::fs::write(&plain, lines).unwrap();
+    std::fs::write(&gzipped, gzip(lines.as_bytes())).unwrap();
+    let jsonl_out = dir.path().join("jsonl-out");
     let args = [
         "extract",
         "--input",
