@@ -57,7 +57,7 @@ import sys
 from pathlib import Path
 
 from gen_people import GazRow, check_claims, claims_of, read_gazetteer, title_case
-from gen_people import fold as nfkd_fold
+from textkeys import fold as nfkd_fold
 
 # Letters that do not decompose but that gazette's matcher folds (as deunicode does).
 _UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "ı": "i", "đ": "d", "Đ": "D",
